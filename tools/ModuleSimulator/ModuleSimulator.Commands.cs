@@ -19,6 +19,10 @@ namespace McuUpdater.Simulator
         private bool _oddSeen;
         private int _firstBlockLength;
         private int _burstFill;
+        private readonly byte[] _header = new byte[Wire.HeaderLength];
+        private int _headerBytes;
+        private int _frameLeft;
+        private bool _draining;
 
         /// <summary>Sequence the ROM expects next.</summary>
         public uint ExpectedSequence
@@ -40,7 +44,7 @@ namespace McuUpdater.Simulator
 
         private void ResetCommandState()
         {
-            _decoder.Reset();
+            DropFrame();
             _pendingLength = 0;
             _busy = false;
             _holdCount = 0;
@@ -50,7 +54,7 @@ namespace McuUpdater.Simulator
         private void EnterCommandMode()
         {
             Phase = ModulePhase.CommandMode;
-            _decoder.Reset();
+            DropFrame();
         }
 
         private bool InCommandPhase
@@ -58,51 +62,74 @@ namespace McuUpdater.Simulator
             get { return Phase == ModulePhase.CommandMode || Phase == ModulePhase.Downloading || Phase == ModulePhase.Done; }
         }
 
+        // Feeds the core's FrameDecoder with ROM semantics: the header a byte at a time, then exactly
+        // the announced rest of the frame, so a frame that fails is dropped whole (a ROM does not
+        // re-scan inside a bad frame the way the host-side decoder does) and is answered once.
         private void CommandBytes(byte[] buffer, int offset, int count)
         {
-            if (_busy)
-            {
-                // Writing flash: bytes wait in the receive FIFO until the answer has gone out.
-                Hold(buffer, offset, count);
-                return;
-            }
-
             int used = 0;
-            while (true)
+            while (used < count)
             {
-                long badCrc = _decoder.BadCrcFrames;
-                long oversize = _decoder.OversizeFrames;
-                used += _decoder.Feed(buffer, offset + used, count - used);
-                if (_decoder.OversizeFrames != oversize)
+                if (_busy)
                 {
+                    // Writing flash: bytes wait in the receive FIFO until the answer has gone out.
+                    Hold(buffer, offset + used, count - used);
+                    return;
+                }
+
+                if (_draining)
+                {
+                    // After an oversize header the ROM throws bytes away until the line goes quiet.
+                    _timers.Arm(TimerInterByte, _line.NowNs + _options.InterByteTimeoutMs * NsPerMs);
+                    return;
+                }
+
+                int take = _frameLeft > 0 ? (_frameLeft < count - used ? _frameLeft : count - used) : 1;
+                long oversize = _decoder.OversizeFrames;
+                int n = _decoder.Feed(buffer, offset + used, take);
+                bool headerDone = false;
+                bool frameDone = false;
+                if (_frameLeft > 0)
+                {
+                    _frameLeft -= n;
+                    frameDone = _frameLeft == 0;
+                }
+                else if (_headerBytes > 0 || _decoder.InFrame)
+                {
+                    _header[_headerBytes++] = buffer[offset + used];
+                    if (_headerBytes == Wire.HeaderLength)
+                    {
+                        _headerBytes = 0;
+                        _frameLeft = BigEndian.ReadUInt16(_header, 3) + Wire.CrcLength;
+                        headerDone = true;
+                    }
+                }
+
+                used += n;
+                if (headerDone && _decoder.OversizeFrames != oversize)
+                {
+                    DropFrame();
+                    _draining = true;
                     OnOversize();
                 }
-
-                if (_decoder.BadCrcFrames != badCrc)
+                else if (frameDone)
                 {
-                    OnBadCrc();
-                }
-
-                bool frame = _decoder.HasFrame;
-                if (frame)
-                {
-                    OnFrame();
+                    // The frame's last byte is in: either it decoded, or its CRC failed (whatever
+                    // the decoder began re-scanning inside it is dropped).
+                    if (_decoder.HasFrame)
+                    {
+                        OnFrame();
+                    }
+                    else
+                    {
+                        DropFrame();
+                        OnBadCrc();
+                    }
                 }
 
                 if (!InCommandPhase)
                 {
                     return;
-                }
-
-                if (_busy)
-                {
-                    Hold(buffer, offset + used, count - used);
-                    return;
-                }
-
-                if (used >= count && !frame)
-                {
-                    break;
                 }
             }
 
@@ -114,6 +141,14 @@ namespace McuUpdater.Simulator
             {
                 _timers.Disarm(TimerInterByte);
             }
+        }
+
+        private void DropFrame()
+        {
+            _draining = false;
+            _decoder.Reset();
+            _headerBytes = 0;
+            _frameLeft = 0;
         }
 
         private void Hold(byte[] buffer, int offset, int count)
@@ -131,12 +166,18 @@ namespace McuUpdater.Simulator
 
         private void InterByteTimeout()
         {
+            if (_draining)
+            {
+                _draining = false;
+                return;
+            }
+
             if (!InCommandPhase || !_decoder.InFrame)
             {
                 return;
             }
 
-            _decoder.Reset();
+            DropFrame();
             Reject(RejectReason.Truncated);
             if (_options.Variant == RomVariant.SpreadtrumQuirks)
             {
