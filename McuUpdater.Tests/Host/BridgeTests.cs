@@ -1,0 +1,124 @@
+using System.Collections.Generic;
+using McuUpdater.Tests.Host.Bridge;
+using McuUpdater.Tests.Host.BridgeFixtures;
+using Xunit;
+
+namespace McuUpdater.Tests.Host
+{
+    /// <summary>Proves the nano-style bridge reports failures, Setup errors, rows and lifecycle faithfully.</summary>
+    [Collection(LifecycleCollection.Name)]
+    public class BridgeTests
+    {
+        [Fact]
+        public void FailingAssertFailsItsCaseWithTheAssertMessage()
+        {
+            NanoOutcome o = new NanoTestRunner().Run(typeof(AssertFixture), nameof(AssertFixture.FailsEquality), null);
+
+            Assert.Equal(NanoResult.Failed, o.Result);
+            Assert.Contains("Assert.AreEqual failed", o.Message);
+            Assert.Contains("Expected:<1>. Actual:<2>.", o.Message);
+            Assert.Contains("one is not two", o.Message);
+        }
+
+        [Fact]
+        public void PassingAndSkippingCasesAreReportedAsSuch()
+        {
+            NanoTestRunner runner = new NanoTestRunner();
+
+            Assert.Equal(NanoResult.Passed, runner.Run(typeof(AssertFixture), nameof(AssertFixture.Passes), null).Result);
+            NanoOutcome skipped = runner.Run(typeof(AssertFixture), nameof(AssertFixture.Skips), null);
+            Assert.Equal(NanoResult.Skipped, skipped.Result);
+            Assert.Equal("not on this host", skipped.Message);
+        }
+
+        [Fact]
+        public void SetupFailureFailsEveryCaseOfTheClassAndIsNotASkip()
+        {
+            NanoTestRunner runner = new NanoTestRunner();
+
+            foreach (NanoCase c in NanoTestRunner.DiscoverClass(typeof(FailingSetupFixture)))
+            {
+                NanoOutcome o = runner.Run(c);
+                Assert.Equal(NanoResult.Failed, o.Result);
+                Assert.Contains("Setup failed", o.Message);
+                Assert.Contains("port missing", o.Message);
+            }
+        }
+
+        [Fact]
+        public void SetupSkipSkipsEveryCaseOfTheClass()
+        {
+            NanoOutcome o = new NanoTestRunner().Run(typeof(SkippingSetupFixture), nameof(SkippingSetupFixture.Only), null);
+
+            Assert.Equal(NanoResult.Skipped, o.Result);
+            Assert.Contains("no hardware", o.Message);
+        }
+
+        [Fact]
+        public void DataRowArgumentsArePassedAndEachRowIsACase()
+        {
+            LifecycleFixture.Reset();
+            List<NanoCase> cases = NanoTestRunner.DiscoverClass(typeof(LifecycleFixture));
+            NanoTestRunner runner = new NanoTestRunner();
+
+            foreach (NanoCase c in cases)
+            {
+                Assert.Equal(NanoResult.Passed, runner.Run(c).Result);
+            }
+
+            Assert.Equal(3, cases.Count);
+            Assert.Equal("LifecycleFixture.Rows(1, \"a\")", cases[0].DisplayName);
+            Assert.Equal("1:a;2:b;", LifecycleFixture.Seen);
+        }
+
+        [Fact]
+        public void SetupAndCleanupRunOncePerClassAroundAllItsCases()
+        {
+            LifecycleFixture.Reset();
+            NanoTestRunner runner = new NanoTestRunner();
+
+            foreach (NanoCase c in NanoTestRunner.DiscoverClass(typeof(LifecycleFixture)))
+            {
+                Assert.Equal(0, LifecycleFixture.Cleanups);
+                Assert.Equal(NanoResult.Passed, runner.Run(c).Result);
+            }
+
+            Assert.Equal(1, LifecycleFixture.Instances);
+            Assert.Equal(1, LifecycleFixture.Setups);
+            Assert.Equal(1, LifecycleFixture.Cleanups);
+            Assert.Equal(NanoResult.Passed, runner.CleanupAll().Result);
+            Assert.Equal(1, LifecycleFixture.Cleanups);
+        }
+
+        [Fact]
+        public void CleanupAllRunsPendingCleanupWhenOnlySomeCasesRan()
+        {
+            LifecycleFixture.Reset();
+            NanoTestRunner runner = new NanoTestRunner();
+
+            runner.Run(typeof(LifecycleFixture), nameof(LifecycleFixture.Rows), new object[] { 2, "b" });
+            Assert.Equal(0, LifecycleFixture.Cleanups);
+            runner.CleanupAll();
+
+            Assert.Equal("2:b;", LifecycleFixture.Seen);
+            Assert.Equal(1, LifecycleFixture.Cleanups);
+        }
+
+        [Fact]
+        public void DiscoveryLeavesTheFixturesOut()
+        {
+            foreach (NanoCase c in NanoTestRunner.Discover(typeof(BridgeTests).Assembly))
+            {
+                Assert.False(NanoTestRunner.IsFixture(c.TestClass), c.DisplayName);
+            }
+        }
+    }
+
+    /// <summary>Serializes the self-tests that share LifecycleFixture's static counters.</summary>
+    [CollectionDefinition(Name)]
+    public class LifecycleCollection
+    {
+        /// <summary>The collection name.</summary>
+        public const string Name = "Bridge lifecycle fixtures";
+    }
+}
