@@ -1,0 +1,296 @@
+using McuUpdater.Link;
+using McuUpdater.Power;
+using McuUpdater.Timing;
+
+namespace McuUpdater.Simulator
+{
+    /// <summary>Discrete-event wire in virtual time between the updater side and a module endpoint.</summary>
+    /// <remarks>
+    /// Time advances only while the updater waits (<see cref="HostLink"/> reads with a timeout,
+    /// <see cref="Clock"/> sleeps), so runs are deterministic and far faster than real time. Bytes
+    /// are paced at the baud rate in both directions. Bytes reach the module lazily: one
+    /// <see cref="IModuleEndpoint.Received"/> call per host write once its last byte has arrived,
+    /// split only where a module wake-up, a power change or a wait of the host falls inside it, so
+    /// the module always sees bytes and timers in time order. Single-threaded: the updater and the
+    /// module run on the caller's thread.
+    /// </remarks>
+    public sealed class VirtualWire
+    {
+        private const long NsPerMs = 1000000;
+
+        private readonly IModuleEndpoint _module;
+        private readonly PacedLine _toModule;
+        private readonly PacedLine _toHost;
+        private readonly long _byteTimeNs;
+        private readonly WireHostLink _hostLink;
+        private readonly WireClock _clock;
+        private readonly WirePower _power;
+
+        private long _now;
+        private long _wakeNs = long.MaxValue;
+        private byte[] _delivery = new byte[1024];
+        private byte[] _faultOutput = new byte[256];
+
+        /// <summary>Creates a wire at 115 200 baud and attaches <paramref name="module"/> to it.</summary>
+        public VirtualWire(IModuleEndpoint module)
+            : this(module, McuUpdater.Protocol.Wire.BaudRate)
+        {
+        }
+
+        /// <summary>Creates a wire at <paramref name="baud"/> and attaches <paramref name="module"/> to it.</summary>
+        public VirtualWire(IModuleEndpoint module, int baud)
+        {
+            _module = module;
+            _byteTimeNs = (10L * 1000000000L + baud / 2) / baud;
+            _toModule = new PacedLine(baud, 16 * 1024);
+            _toHost = new PacedLine(baud, 1024);
+            _hostLink = new WireHostLink(this);
+            _clock = new WireClock(this);
+            _power = new WirePower(this);
+            module.Attach(new WireModuleLine(this));
+        }
+
+        /// <summary>The updater's UART.</summary>
+        public ISerialLink HostLink
+        {
+            get { return _hostLink; }
+        }
+
+        /// <summary>The updater's clock: virtual milliseconds; sleeping advances virtual time.</summary>
+        public IClock Clock
+        {
+            get { return _clock; }
+        }
+
+        /// <summary>The updater's power control: Off/On reach the module; Release leaves it powered.</summary>
+        public IModulePower Power
+        {
+            get { return _power; }
+        }
+
+        /// <summary>Virtual time in nanoseconds.</summary>
+        public long NowNs
+        {
+            get { return _now; }
+        }
+
+        /// <summary>Time of one byte on the line (10 bits at the baud rate, rounded).</summary>
+        public long ByteTimeNs
+        {
+            get { return _byteTimeNs; }
+        }
+
+        /// <summary>Optional observer of everything put on the line (after faults) and of power changes.</summary>
+        public IWireTap Tap { get; set; }
+
+        /// <summary>Optional fault filter on bytes the host writes.</summary>
+        public ILineFault HostToModuleFault { get; set; }
+
+        /// <summary>Optional fault filter on bytes the module sends.</summary>
+        public ILineFault ModuleToHostFault { get; set; }
+
+        /// <summary>Bytes the host has written (before faults).</summary>
+        public long HostBytesWritten { get; private set; }
+
+        /// <summary>Bytes the module has sent (before faults).</summary>
+        public long ModuleBytesSent { get; private set; }
+
+        /// <summary>Advances virtual time by <paramref name="milliseconds"/>, running the module meanwhile.</summary>
+        public void RunFor(long milliseconds)
+        {
+            AdvanceTo(_now + milliseconds * NsPerMs);
+        }
+
+        internal void HostWrite(byte[] buffer, int offset, int count)
+        {
+            if (count <= 0)
+            {
+                return;
+            }
+
+            HostBytesWritten += count;
+            ILineFault fault = HostToModuleFault;
+            if (fault != null)
+            {
+                count = ApplyFault(fault, buffer, offset, count);
+                buffer = _faultOutput;
+                offset = 0;
+            }
+
+            long start = _toModule.Enqueue(buffer, offset, count, _now);
+            IWireTap tap = Tap;
+            if (tap != null && count > 0)
+            {
+                tap.OnHostToModule(buffer, offset, count, start);
+            }
+        }
+
+        internal int HostRead(byte[] buffer, int offset, int count, int timeoutMs)
+        {
+            if (count <= 0)
+            {
+                return 0;
+            }
+
+            long deadline = timeoutMs > 0 ? _now + timeoutMs * NsPerMs : _now;
+            while (true)
+            {
+                int n = _toHost.TakeArrived(_now, buffer, offset, count);
+                if (n > 0 || _now >= deadline)
+                {
+                    return n;
+                }
+
+                // Step to the next thing that can change what the host sees: a module event (which
+                // may send an earlier reply), the next byte towards the host, or the deadline.
+                long next = _toHost.NextArrivalNs;
+                if (next > deadline)
+                {
+                    next = deadline;
+                }
+
+                if (!ProcessNextEvent(next))
+                {
+                    Settle(next);
+                }
+            }
+        }
+
+        internal void AdvanceTo(long timeNs)
+        {
+            while (ProcessNextEvent(timeNs))
+            {
+            }
+
+            Settle(timeNs);
+        }
+
+        internal void SetPower(bool on)
+        {
+            IWireTap tap = Tap;
+            if (tap != null)
+            {
+                tap.OnPower(on, _now);
+            }
+
+            if (!on)
+            {
+                // A module without power stops transmitting mid-byte.
+                _toHost.DropUnarrived(_now);
+            }
+
+            _module.PowerChanged(on);
+        }
+
+        internal void ModuleSend(byte[] buffer, int offset, int count)
+        {
+            if (count <= 0)
+            {
+                return;
+            }
+
+            ModuleBytesSent += count;
+            ILineFault fault = ModuleToHostFault;
+            if (fault != null)
+            {
+                count = ApplyFault(fault, buffer, offset, count);
+                buffer = _faultOutput;
+                offset = 0;
+            }
+
+            long start = _toHost.Enqueue(buffer, offset, count, _now);
+            IWireTap tap = Tap;
+            if (tap != null && count > 0)
+            {
+                tap.OnModuleToHost(buffer, offset, count, start);
+            }
+        }
+
+        internal void ModuleWakeAt(long timeNs)
+        {
+            _wakeNs = timeNs;
+        }
+
+        // Runs the earliest module event at or before limit: a host write fully arrived, or the
+        // module's wake-up (after handing over the bytes that arrived before it). Ties go to bytes.
+        private bool ProcessNextEvent(long limit)
+        {
+            long recordEnd = _toModule.RecordEndNs;
+            long wake = _wakeNs;
+            if (recordEnd <= wake)
+            {
+                if (recordEnd > limit)
+                {
+                    return false;
+                }
+
+                Deliver(_toModule.RecordRemaining);
+                return true;
+            }
+
+            if (wake > limit)
+            {
+                return false;
+            }
+
+            if (wake < _now)
+            {
+                wake = _now;
+            }
+
+            DeliverArrived(wake);
+            _now = wake;
+            _wakeNs = long.MaxValue;
+            _module.Timer();
+            return true;
+        }
+
+        // No event before timeNs: hand over what has arrived by then (a host wait ends inside a
+        // write) and move the clock.
+        private void Settle(long timeNs)
+        {
+            DeliverArrived(timeNs);
+            if (timeNs > _now)
+            {
+                _now = timeNs;
+            }
+        }
+
+        private void DeliverArrived(long timeNs)
+        {
+            int n = _toModule.ArrivedInRecord(timeNs);
+            if (n > 0)
+            {
+                Deliver(n);
+            }
+        }
+
+        private void Deliver(int count)
+        {
+            if (_delivery.Length < count)
+            {
+                _delivery = new byte[count > 2 * _delivery.Length ? count : 2 * _delivery.Length];
+            }
+
+            _toModule.Take(_delivery, 0, count);
+            long arrived = _toModule.LastTakenArrivalNs;
+            if (arrived > _now)
+            {
+                _now = arrived;
+            }
+
+            _module.Received(_delivery, 0, count);
+        }
+
+        private int ApplyFault(ILineFault fault, byte[] buffer, int offset, int count)
+        {
+            int max = fault.MaxOutput(count);
+            if (_faultOutput.Length < max)
+            {
+                _faultOutput = new byte[max > 2 * _faultOutput.Length ? max : 2 * _faultOutput.Length];
+            }
+
+            return fault.Apply(buffer, offset, count, _faultOutput, 0, _now);
+        }
+    }
+}

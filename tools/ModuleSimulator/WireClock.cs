@@ -1,0 +1,28 @@
+using McuUpdater.Timing;
+
+namespace McuUpdater.Simulator
+{
+    /// <summary>The updater's clock on a <see cref="VirtualWire"/>: virtual milliseconds; sleeping runs the module.</summary>
+    internal sealed class WireClock : IClock
+    {
+        private readonly VirtualWire _wire;
+
+        public WireClock(VirtualWire wire)
+        {
+            _wire = wire;
+        }
+
+        public long NowMs
+        {
+            get { return _wire.NowNs / 1000000; }
+        }
+
+        public void Sleep(int milliseconds)
+        {
+            if (milliseconds > 0)
+            {
+                _wire.RunFor(milliseconds);
+            }
+        }
+    }
+}
