@@ -238,9 +238,10 @@ namespace McuUpdater.Simulator
                 wake = _now;
             }
 
+            // Cleared before the bytes go in, so a wake-up the module sets while receiving them survives.
+            _wakeNs = long.MaxValue;
             DeliverArrived(wake);
             _now = wake;
-            _wakeNs = long.MaxValue;
             _module.Timer();
             return true;
         }

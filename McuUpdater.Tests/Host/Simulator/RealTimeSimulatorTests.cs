@@ -1,0 +1,192 @@
+using System;
+using System.Diagnostics;
+using System.IO.Ports;
+using System.Text;
+using McuUpdater.Protocol;
+using McuUpdater.Simulator;
+using McuUpdater.Simulator.Host;
+using McuUpdater.Tests.Simulator;
+using nanoFramework.TestFramework;
+
+namespace McuUpdater.Tests.Host.Simulator
+{
+    /// <summary>The simulator in real time on a Linux pseudo-terminal, with System.IO.Ports.SerialPort as the updater's end.</summary>
+    [TestClass]
+    public class RealTimeSimulatorTests
+    {
+        [TestMethod]
+        public void RealTime_RoundTripOverPseudoTerminal()
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                Assert.SkipTest("pseudo-terminals are opened with Linux libc");
+            }
+
+            SimulatorOptions options = SimRig.Options(0);
+            options.FlashWriteMs = 2;
+            options.FirmwareBootMs = 100;
+            ModuleSimulator module = new ModuleSimulator(options);
+            using (PseudoTerminal pty = new PseudoTerminal())
+            using (RealTimeModuleRunner runner = new RealTimeModuleRunner(module, pty))
+            using (SerialPort port = new SerialPort(pty.SlavePath, 115200, Parity.None, 8, StopBits.One))
+            {
+                port.ReadTimeout = 50;
+                port.Open();
+                runner.Start();
+
+                // Sync: the first 0xB5 on a quiet line is sensed as a power-on.
+                byte[] one = new byte[1];
+                bool synced = false;
+                Stopwatch clock = Stopwatch.StartNew();
+                while (!synced && clock.ElapsedMilliseconds < 2000)
+                {
+                    one[0] = Wire.SyncWord1;
+                    port.Write(one, 0, 1);
+                    synced = WaitFor(port, Wire.SyncWordRsp1, 20);
+                }
+
+                Assert.IsTrue(synced, "0x5B");
+                one[0] = Wire.SyncWord2;
+                port.Write(one, 0, 1);
+                Assert.IsTrue(WaitFor(port, Wire.SyncWordRsp2, 500), "0x9A");
+                Assert.AreEqual(1, runner.SensedPowerOns, "power-on sensed from the idle line");
+
+                byte[] frame = new byte[1100];
+                FrameDecoder decoder = new FrameDecoder(64);
+                Response response = new Response();
+                int n = FrameEncoder.EncodeBegin(frame, 0, Wire.DefaultApplicationVersion);
+                port.Write(frame, 0, n);
+                Assert.IsTrue(ReadResponse(port, decoder, response, 1000), "BEGIN_RSP");
+                Assert.AreEqual(1024, response.Mtu, "MTU");
+
+                byte[] image = SimRig.Image(3001, 1);
+                byte[] padded = new byte[3002];
+                Array.Copy(image, padded, image.Length);
+                padded[3001] = Wire.PadByte;
+                for (uint seq = 0; seq < 4; seq++)
+                {
+                    int count = seq < 3 ? 1000 : 2;
+                    Array.Copy(padded, (int)seq * 1000, frame, Wire.DataBlockOffset, count);
+                    n = FrameEncoder.EncodeDataInPlace(frame, 0, seq, count);
+                    port.Write(frame, 0, n);
+                    Assert.IsTrue(ReadResponse(port, decoder, response, 1000), "DATA_RSP " + seq.ToString());
+                    Assert.AreEqual((int)Status.Success, (int)response.Status, "accepted");
+                    Assert.AreEqual(seq + 1, response.NextSequence, "next");
+                }
+
+                port.Write(frame, 0, FrameEncoder.EncodeEmpty(frame, 0, Command.DlEnd));
+                Assert.IsTrue(ReadResponse(port, decoder, response, 1000) && response.Status == Status.Success, "END_RSP");
+                port.Write(frame, 0, FrameEncoder.EncodeEmpty(frame, 0, Command.RunGsmSw));
+                Assert.IsTrue(ReadResponse(port, decoder, response, 1000) && response.Type == Command.RunGsmSwRsp, "RUN_RSP");
+                Assert.IsTrue(module.ImageMatches(image), "image delivered byte for byte");
+
+                // The firmware boots after 100 ms; ask until it answers.
+                string reply = "";
+                clock.Restart();
+                while (reply.IndexOf("OK") < 0 && clock.ElapsedMilliseconds < 2000)
+                {
+                    port.Write("AT+GMR\r");
+                    reply = ReadText(port, 150);
+                }
+
+                Assert.IsTrue(reply.IndexOf("\r\n" + options.NewFirmwareVersion + "\r\n\r\nOK\r\n") >= 0, "AT+GMR answered with the new version: " + reply);
+                runner.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void RealTime_ExplicitPowerSwitchesTheModule()
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                Assert.SkipTest("pseudo-terminals are opened with Linux libc");
+            }
+
+            ModuleSimulator module = new ModuleSimulator(SimRig.Options(0));
+            using (PseudoTerminal pty = new PseudoTerminal())
+            using (RealTimeModuleRunner runner = new RealTimeModuleRunner(module, pty))
+            {
+                runner.IdlePowerSensing = false;
+                runner.Start();
+                runner.PowerChanged(true);
+                Stopwatch clock = Stopwatch.StartNew();
+                while (module.Phase == ModulePhase.Off && clock.ElapsedMilliseconds < 1000)
+                {
+                    System.Threading.Thread.Sleep(5);
+                }
+
+                Assert.AreEqual(1, module.PowerCycles, "powered on by the API");
+                runner.Stop();
+            }
+        }
+
+        private static bool WaitFor(SerialPort port, byte value, int ms)
+        {
+            Stopwatch clock = Stopwatch.StartNew();
+            while (clock.ElapsedMilliseconds < ms)
+            {
+                if (port.BytesToRead > 0)
+                {
+                    if (port.ReadByte() == value)
+                    {
+                        return true;
+                    }
+                }
+                else
+                {
+                    System.Threading.Thread.Sleep(1);
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ReadResponse(SerialPort port, FrameDecoder decoder, Response response, int ms)
+        {
+            byte[] rx = new byte[64];
+            Stopwatch clock = Stopwatch.StartNew();
+            while (clock.ElapsedMilliseconds < ms)
+            {
+                int available = port.BytesToRead;
+                if (available == 0)
+                {
+                    System.Threading.Thread.Sleep(1);
+                    continue;
+                }
+
+                int n = port.Read(rx, 0, Math.Min(available, rx.Length));
+                int used = 0;
+                while (used < n)
+                {
+                    used += decoder.Feed(rx, used, n - used);
+                    if (decoder.HasFrame)
+                    {
+                        response.Parse(decoder);
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static string ReadText(SerialPort port, int ms)
+        {
+            StringBuilder text = new StringBuilder();
+            Stopwatch clock = Stopwatch.StartNew();
+            while (clock.ElapsedMilliseconds < ms)
+            {
+                if (port.BytesToRead > 0)
+                {
+                    text.Append((char)port.ReadByte());
+                }
+                else
+                {
+                    System.Threading.Thread.Sleep(1);
+                }
+            }
+
+            return text.ToString();
+        }
+    }
+}
