@@ -42,35 +42,26 @@ namespace McuUpdater.Cli
         /// <summary>Power control unavailable or malformed (--power gpio:CHIP:LINE, DTR/RTS).</summary>
         PowerControlUnavailable = 23,
 
-        // 30–49: the module (from the update engine's outcome)
-        /// <summary>Module silent: no 0x5B answer to the sync ticks (not powered, wrong port, not cycled).</summary>
+        // 30–39: the module (one per UpdateOutcome of the engine; see ExitCodes.FromOutcome)
+        /// <summary>Module silent at sync: no 0x5B on any power cycle (not powered, wrong port, not cycled). Outcome SyncFailed.</summary>
         NoSync = 30,
 
-        /// <summary>Sync answered but the module never accepted CMD_DL_BEGIN.</summary>
-        BeginFailed = 31,
+        /// <summary>The module stopped answering frames (3 sends without an accepted response) until the restarts ran out. Outcome ModuleSilent.</summary>
+        ModuleSilent = 31,
 
-        /// <summary>Data transfer failed: a block kept timing out or being refused after all retries and restarts.</summary>
-        TransferFailed = 32,
+        /// <summary>The module kept reporting flash errors (status 2). Outcome FlashErrorPersisted.</summary>
+        FlashError = 32,
 
-        /// <summary>Module reported a flash error (status 2) on every attempt.</summary>
-        FlashError = 33,
+        /// <summary>The module's answers broke the protocol (BEGIN refused, impossible next, MTU too small). Outcome ProtocolError.</summary>
+        ProtocolError = 33,
 
-        /// <summary>Module broke the protocol (impossible next sequence, unexpected frames) on every attempt.</summary>
-        ProtocolError = 34,
+        /// <summary>After RUN the new firmware never answered AT. Outcome FirmwareSilent.</summary>
+        FirmwareSilent = 34,
 
-        /// <summary>CMD_DL_END was not accepted.</summary>
-        EndFailed = 35,
+        /// <summary>The firmware (or the image) reports another version than expected. Outcome VersionMismatch.</summary>
+        VersionMismatch = 35,
 
-        /// <summary>CMD_RUN_GSMSW was not answered.</summary>
-        RunFailed = 36,
-
-        /// <summary>The module booted but did not answer AT / AT+GMR.</summary>
-        VersionNotReported = 37,
-
-        /// <summary>The module reports a different firmware version than --expect-version.</summary>
-        VersionMismatch = 38,
-
-        /// <summary>The update failed for a reason not listed above (see the message).</summary>
+        /// <summary>The update failed for a reason this tool does not know (newer engine): see the message.</summary>
         UpdateFailed = 39,
 
         // 50–59: relay, simulator, demo

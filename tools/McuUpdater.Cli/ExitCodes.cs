@@ -21,15 +21,12 @@ namespace McuUpdater.Cli
             Row(ExitCode.PortUnavailable, "serial port cannot be opened (busy, permissions)"),
             Row(ExitCode.PortFailed, "serial port failed while in use"),
             Row(ExitCode.PowerControlUnavailable, "power control unavailable or malformed"),
-            Row(ExitCode.NoSync, "module silent: no 0x5B answer to the 0xB5 sync"),
-            Row(ExitCode.BeginFailed, "CMD_DL_BEGIN not accepted"),
-            Row(ExitCode.TransferFailed, "data blocks failed after all retries and restarts"),
+            Row(ExitCode.NoSync, "module silent at sync: no 0x5B answer to the 0xB5 ticks on any power cycle"),
+            Row(ExitCode.ModuleSilent, "module stopped answering frames (3 sends) on every attempt"),
             Row(ExitCode.FlashError, "module reported flash errors (status 2) on every attempt"),
-            Row(ExitCode.ProtocolError, "module broke the protocol on every attempt"),
-            Row(ExitCode.EndFailed, "CMD_DL_END not accepted"),
-            Row(ExitCode.RunFailed, "CMD_RUN_GSMSW not answered"),
-            Row(ExitCode.VersionNotReported, "new firmware did not answer AT / AT+GMR"),
-            Row(ExitCode.VersionMismatch, "firmware version differs from --expect-version"),
+            Row(ExitCode.ProtocolError, "module broke the protocol (BEGIN refused, impossible next, MTU too small)"),
+            Row(ExitCode.FirmwareSilent, "new firmware did not answer AT after RUN"),
+            Row(ExitCode.VersionMismatch, "firmware or image version differs from the expected one"),
             Row(ExitCode.UpdateFailed, "update failed for another reason (see message)"),
             Row(ExitCode.RelayFailed, "a relay link failed"),
             Row(ExitCode.SimulatorFailed, "the simulator stopped with an error"),
@@ -38,6 +35,25 @@ namespace McuUpdater.Cli
             Row(ExitCode.TraceInvalid, "trace file malformed"),
             Row(ExitCode.Cancelled, "interrupted (Ctrl+C)"),
         };
+
+        /// <summary>The exit code of an update outcome (one outcome enum from the session up to the exit code).</summary>
+        public static ExitCode FromOutcome(McuUpdater.Session.UpdateOutcome outcome)
+        {
+            switch (outcome)
+            {
+                case McuUpdater.Session.UpdateOutcome.Success: return ExitCode.Ok;
+                case McuUpdater.Session.UpdateOutcome.ImageRejected: return ExitCode.ImageInvalid;
+                case McuUpdater.Session.UpdateOutcome.SyncFailed: return ExitCode.NoSync;
+                case McuUpdater.Session.UpdateOutcome.FlashErrorPersisted: return ExitCode.FlashError;
+                case McuUpdater.Session.UpdateOutcome.ModuleSilent: return ExitCode.ModuleSilent;
+                case McuUpdater.Session.UpdateOutcome.ProtocolError: return ExitCode.ProtocolError;
+                case McuUpdater.Session.UpdateOutcome.VersionMismatch: return ExitCode.VersionMismatch;
+                case McuUpdater.Session.UpdateOutcome.Cancelled: return ExitCode.Cancelled;
+                case McuUpdater.Session.UpdateOutcome.FirmwareSilent: return ExitCode.FirmwareSilent;
+                case McuUpdater.Session.UpdateOutcome.LinkError: return ExitCode.PortFailed;
+                default: return ExitCode.UpdateFailed;
+            }
+        }
 
         /// <summary>The meaning of one code.</summary>
         public static string Describe(ExitCode code)

@@ -24,10 +24,8 @@ namespace McuUpdater.Cli.Hardware
 
             try
             {
-                SerialPortLink link = new SerialPortLink(name, baud, SerialPortLink.DefaultBufferSize, SystemClock.Instance);
-                link.Port.DtrEnable = false;
-                link.Port.RtsEnable = false;
-                return link;
+                // Modem lines are left alone: pseudo-terminals reject them (ENOTTY), and --power dtr/rts sets them itself.
+                return new SerialPortLink(name, baud, SerialPortLink.DefaultBufferSize, SystemClock.Instance);
             }
             catch (FileNotFoundException ex)
             {
