@@ -128,6 +128,10 @@ namespace McuUpdater.Cli.Tracing
                 string sync = FrameText.SyncName(run[0]);
                 what = run[0].ToString("X2") + (sync != null ? " " + sync : string.Empty) + (run.Length > 1 ? " ×" + run.Length : string.Empty);
             }
+            else if (IsText(run))
+            {
+                what = "text \"" + Escape(run) + "\"";
+            }
             else
             {
                 what = run.Length + " bytes outside frames: " + FrameText.Hex(run, 0, run.Length, 16);
@@ -150,6 +154,30 @@ namespace McuUpdater.Cli.Tracing
 
             decoder.Flush();
             return decoder;
+        }
+
+        private static bool IsText(byte[] run)
+        {
+            foreach (byte b in run)
+            {
+                if ((b < 0x20 || b > 0x7E) && b != 0x0D && b != 0x0A)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string Escape(byte[] run)
+        {
+            System.Text.StringBuilder text = new System.Text.StringBuilder();
+            foreach (byte b in run)
+            {
+                text.Append(b == 0x0D ? "\\r" : b == 0x0A ? "\\n" : ((char)b).ToString());
+            }
+
+            return text.ToString();
         }
 
         private static bool AllSame(byte[] run)
