@@ -1,0 +1,199 @@
+using McuUpdater.Protocol;
+using McuUpdater.Session;
+using McuUpdater.Simulator;
+using nanoFramework.TestFramework;
+
+namespace McuUpdater.Tests.Engine
+{
+    /// <summary>Each simulator fault on its own, for both ROM variants: the update still ends with a byte-exact image.</summary>
+    [TestClass]
+    public class UpdateFaultTests
+    {
+        private const int Mtu = 1024;
+        private const int Length = 10 * 1012 + 501;
+
+        private static EngineRig Rig(int variant, FaultPlan faults)
+        {
+            SimulatorOptions sim = EngineRig.Simulator(variant, Mtu);
+            sim.ExpectedImageSize = Length;
+            return new EngineRig(sim, faults, null);
+        }
+
+        private static byte[] Image()
+        {
+            return EngineRig.Image(Length, 11);
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Download_ResendsBlockOnStatus1(int variant)
+        {
+            EngineRig rig = Rig(variant, new FaultPlan(1).StatusAt(4, Status.CrcError));
+            PhaseRecorder events = new PhaseRecorder(rig.Session.Events);
+            UpdateResult r = rig.UpdateAndCheck(Image(), "status 1");
+            Assert.AreEqual(1, r.Resends, "block 4 sent again once");
+            Assert.AreEqual(1, events.Resends, "resend event");
+            Assert.AreEqual(0, r.Restarts, "no restart");
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Download_ResendsBlockOnStatus4(int variant)
+        {
+            EngineRig rig = Rig(variant, new FaultPlan(2).StatusAt(4, Status.PackageError));
+            UpdateResult r = rig.UpdateAndCheck(Image(), "status 4");
+            Assert.AreEqual(1, r.Resends, "block 4 sent again once");
+            Assert.AreEqual(0, r.Restarts, "no restart");
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Download_RestartsFromSyncOnFlashError(int variant)
+        {
+            EngineRig rig = Rig(variant, new FaultPlan(3).StatusAt(6, Status.FlashError));
+            PhaseRecorder events = new PhaseRecorder(rig.Session.Events);
+            UpdateResult r = rig.UpdateAndCheck(Image(), "status 2");
+            Assert.AreEqual(1, r.Restarts, "one restart");
+            Assert.AreEqual("FlashError", events.RestartReasons, "restart reason");
+            Assert.AreEqual(2, r.PowerCycles, "power-cycled again");
+            Assert.AreEqual(2, rig.Module.Downloads, "the download began twice");
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Download_ResendsAfterTimeoutWhenModuleIsSilent(int variant)
+        {
+            EngineRig rig = Rig(variant, new FaultPlan(4).SilenceAt(3));
+            PhaseRecorder events = new PhaseRecorder(rig.Session.Events);
+            UpdateResult r = rig.UpdateAndCheck(Image(), "silence");
+            Assert.AreEqual(1, events.TimeoutResends, "one resend after 3 s");
+            Assert.AreEqual(0, r.Restarts, "no restart");
+            Assert.IsTrue(r.DownloadMs >= Wire.ResponseTimeoutMs, "waited the 3 s timeout");
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Download_WaitsForSlowAnswerWithinTimeout(int variant)
+        {
+            EngineRig rig = Rig(variant, new FaultPlan(5).SlowAt(2, 2500));
+            UpdateResult r = rig.UpdateAndCheck(Image(), "slow answer");
+            Assert.AreEqual(0, r.Resends, "2.5 s is inside the 3 s timeout");
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Download_ResendsWhenAnswerIsLaterThanTimeout(int variant)
+        {
+            EngineRig rig = Rig(variant, new FaultPlan(6).SlowAt(2, 3500));
+            UpdateResult r = rig.UpdateAndCheck(Image(), "late answer");
+            Assert.IsTrue(r.Resends >= 1, "sent again after 3 s");
+            Assert.AreEqual(0, r.Restarts, "no restart");
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Download_RestartsAfterPowerLossMidDownload(int variant)
+        {
+            EngineRig rig = Rig(variant, new FaultPlan(7).PowerLossAt(5));
+            PhaseRecorder events = new PhaseRecorder(rig.Session.Events);
+            UpdateResult r = rig.UpdateAndCheck(Image(), "power loss");
+            Assert.AreEqual(1, r.Restarts, "one restart");
+            Assert.AreEqual("NoAcceptedResponse", events.RestartReasons, "restart after 3 silent sends");
+            Assert.AreEqual(2, events.Resends, "block 5 sent 3 times (2 resends), then the restart");
+            Assert.AreEqual(5 + 3 + 11, (int)r.DataFramesSent, "blocks 0-4, block 5 three times, then all 11 again");
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Download_FollowsNextBackToAnEarlierBlock(int variant)
+        {
+            EngineRig rig = Rig(variant, new FaultPlan(8).WrongNextAt(6, 3));
+            UpdateResult r = rig.UpdateAndCheck(Image(), "next goes back");
+            Assert.AreEqual(0, r.Restarts, "a step back within 0..sent+1 is legal");
+            Assert.AreEqual(11 + 4, (int)r.DataFramesSent, "11 blocks, 3..6 sent twice");
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Download_RestartsWhenNextIsBeyondWhatWasSent(int variant)
+        {
+            EngineRig rig = Rig(variant, new FaultPlan(9).WrongNextAt(4, 9));
+            PhaseRecorder events = new PhaseRecorder(rig.Session.Events);
+            UpdateResult r = rig.UpdateAndCheck(Image(), "next too far");
+            Assert.AreEqual(1, r.Restarts, "protocol error restarts");
+            Assert.AreEqual("ProtocolError", events.RestartReasons, "reason");
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Sync_CatchesBootWindowOnLaterPowerCycle(int variant)
+        {
+            FaultPlan faults = new FaultPlan(10);
+            faults.MissBootWindows = 2;
+            EngineRig rig = Rig(variant, faults);
+            PhaseRecorder events = new PhaseRecorder(rig.Session.Events);
+            UpdateResult r = rig.UpdateAndCheck(Image(), "missed windows");
+            Assert.AreEqual(3, r.PowerCycles, "third power cycle synced");
+            Assert.AreEqual("SyncMissed SyncMissed", events.RestartReasons, "two missed windows reported");
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Update_ToleratesSlowBootRom(int variant)
+        {
+            FaultPlan faults = new FaultPlan(11);
+            faults.ExtraReplyDelayMs = 40;
+            EngineRig rig = Rig(variant, faults);
+            rig.UpdateAndCheck(Image(), "slow ROM");
+        }
+
+        [TestMethod]
+        [DataRow(0, 1)]
+        [DataRow(1, 1)]
+        [DataRow(0, 2)]
+        [DataRow(1, 2)]
+        [DataRow(0, 3)]
+        [DataRow(1, 3)]
+        [DataRow(0, 4)]
+        [DataRow(1, 4)]
+        public void Update_SurvivesLineFaults(int variant, int kind)
+        {
+            FaultPlan faults = new FaultPlan((uint)(100 + kind));
+            ByteFaults[] both = new ByteFaults[] { faults.HostToModule, faults.ModuleToHost };
+            for (int i = 0; i < both.Length; i++)
+            {
+                ByteFaults f = both[i];
+                f.StartAfterBytes = 64;
+                switch (kind)
+                {
+                    case 1: f.NoiseRate = 0.0005; break;
+                    case 2: f.DropRate = 0.0005; break;
+                    case 3: f.DuplicateRate = 0.0005; break;
+                    default: f.CorruptRate = 0.0005; break;
+                }
+            }
+
+            EngineRig rig = Rig(variant, faults);
+            rig.Options.MaxRestarts = 10;
+            rig.UpdateAndCheck(Image(), "line fault kind " + kind.ToString());
+            int fired = 0;
+            for (int i = 0; i < both.Length; i++)
+            {
+                fired += both[i].NoiseInserted + both[i].Dropped + both[i].Duplicated + both[i].Corrupted;
+            }
+
+            Assert.IsTrue(fired > 0, "the line faults actually hit the transfer");
+        }
+    }
+}

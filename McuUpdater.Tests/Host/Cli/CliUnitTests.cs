@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.IO;
+using McuUpdater.Cli;
+using McuUpdater.Cli.Hardware;
+using McuUpdater.Cli.Tracing;
+using McuUpdater.Session;
+using Xunit;
+
+namespace McuUpdater.Tests.Host.Cli
+{
+    public class CliUnitTests
+    {
+        [Fact]
+        public void ExitCodes_FitInAByte_AreUnique_AndCoverEveryOutcome()
+        {
+            HashSet<int> seen = new HashSet<int>();
+            foreach (KeyValuePair<ExitCode, string> row in ExitCodes.All)
+            {
+                Assert.InRange((int)row.Key, 0, 255);
+                Assert.True(seen.Add((int)row.Key), "duplicate " + row.Key);
+            }
+
+            foreach (UpdateOutcome outcome in System.Enum.GetValues<UpdateOutcome>())
+            {
+                Assert.NotEqual(ExitCode.UpdateFailed, ExitCodes.FromOutcome(outcome));
+            }
+
+            Assert.Equal(ExitCode.Ok, ExitCodes.FromOutcome(UpdateOutcome.Success));
+            Assert.Equal(System.Enum.GetValues<ExitCode>().Length, ExitCodes.All.Count);
+        }
+
+        [Fact]
+        public void Trace_WriterAndReader_RoundTrip()
+        {
+            StringWriter text = new StringWriter();
+            using (TraceWriter writer = new TraceWriter(text))
+            {
+                writer.Power(false);
+                writer.Bytes(true, new byte[] { 0xAA, 0x00, 0xB5 }, 1, 2);
+                writer.Bytes(false, new byte[] { 0x5B }, 0, 1);
+                writer.Power(true, released: true);
+            }
+
+            string[] lines = text.ToString().Trim().Split('\n');
+            Assert.Equal(4, lines.Length);
+            TraceEvent bytes = TraceReader.Parse(lines[1]);
+            Assert.True(bytes.Tx);
+            Assert.Equal(new byte[] { 0x00, 0xB5 }, bytes.Data);
+            Assert.Matches("^\\{\"t_us\":\\d+,\"dir\":\"tx\",\"hex\":\"00B5\"\\}", lines[1]);
+            Assert.Equal("off", TraceReader.Parse(lines[0]).Power);
+            Assert.True(TraceReader.Parse(lines[3]).Released);
+        }
+
+        [Theory]
+        [InlineData("none", "none")]
+        [InlineData("DTR", "dtr")]
+        [InlineData("rts-inv", "rts")]
+        [InlineData("gpio:0:17", "gpio")]
+        [InlineData("gpio:2:5:low", "gpio")]
+        public void PowerSpec_ParsesTheDocumentedForms(string text, string kind)
+        {
+            Assert.Equal(kind, PowerSpec.Parse(text).Kind);
+        }
+
+        [Theory]
+        [InlineData("gpio:x:1")]
+        [InlineData("usb")]
+        [InlineData("gpio:1")]
+        public void PowerSpec_RejectsOtherForms(string text)
+        {
+            CliException ex = Assert.Throws<CliException>(() => PowerSpec.Parse(text));
+            Assert.Equal(ExitCode.Usage, ex.Code);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.IO;
+
+namespace McuUpdater.Storage
+{
+    /// <summary>Base of the image sources: the firmware is a region of a seekable stream.</summary>
+    public abstract class StreamImage : IImageSource
+    {
+        private readonly Stream _stream;
+        private long _firmwareOffset;
+
+        /// <summary>Creates a source over <paramref name="stream"/>, named <paramref name="name"/> in messages.</summary>
+        protected StreamImage(Stream stream, string name)
+        {
+            _stream = stream;
+            Name = name == null ? "image" : name;
+        }
+
+        /// <inheritdoc />
+        public string Name { get; private set; }
+
+        /// <inheritdoc />
+        public long Length { get; protected set; }
+
+        /// <inheritdoc />
+        public string Version { get; protected set; }
+
+        /// <summary>The underlying stream.</summary>
+        protected Stream Stream
+        {
+            get { return _stream; }
+        }
+
+        /// <inheritdoc />
+        public abstract void Verify(string expectedVersion);
+
+        /// <inheritdoc />
+        public void Seek(long position)
+        {
+            _stream.Seek(_firmwareOffset + position, SeekOrigin.Begin);
+        }
+
+        /// <inheritdoc />
+        public void ReadExactly(byte[] buffer, int offset, int count)
+        {
+            // Stream.Read may return less than asked (file systems, network streams): loop.
+            while (count > 0)
+            {
+                int n = _stream.Read(buffer, offset, count);
+                if (n <= 0)
+                {
+                    throw new ImageException(ImageProblem.Truncated, Name + ": storage ended while reading the firmware");
+                }
+
+                offset += n;
+                count -= n;
+            }
+        }
+
+        /// <summary>Where the firmware starts in the stream.</summary>
+        protected void SetFirmwareOffset(long offset)
+        {
+            _firmwareOffset = offset;
+        }
+
+        /// <summary>Throws unless the stream can read and seek.</summary>
+        protected void CheckStream()
+        {
+            if (_stream == null || !_stream.CanRead || !_stream.CanSeek)
+            {
+                throw new ImageException(ImageProblem.NotSeekable, Name + ": the image must be a readable, seekable stream (the download may go back to an earlier block)");
+            }
+        }
+
+        /// <summary>Throws when the image declares a version other than <paramref name="expectedVersion"/>.</summary>
+        protected void CheckVersion(string expectedVersion)
+        {
+            if (expectedVersion != null && Version != null && Version != expectedVersion)
+            {
+                throw new ImageException(ImageProblem.VersionMismatch, Name + ": version is \"" + Version + "\", expected \"" + expectedVersion + "\"");
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using McuUpdater.Cli.Hardware;
+using McuUpdater.Cli.Output;
+using McuUpdater.Cli.Tracing;
+using McuUpdater.Link;
+using McuUpdater.Protocol;
+using McuUpdater.Session;
+using McuUpdater.Simulator.Host;
+using McuUpdater.Storage;
+using Spectre.Console;
+using Command = System.CommandLine.Command;
+
+namespace McuUpdater.Cli.Commands
+{
+    /// <summary>
+    /// `demo`: a full update with no hardware. A pseudo-terminal pair; the module simulator on the
+    /// master side, paced at 115200 like a real UART; the updater on the slave through a real
+    /// System.IO.Ports.SerialPort; the power line wired straight to the simulated module.
+    /// </summary>
+    public static class DemoCommand
+    {
+        /// <summary>Default image size: 256 KiB ≈ 23 s of line time at 115200.</summary>
+        public const int DefaultImageSize = 256 * 1024;
+
+        /// <summary>Settings.</summary>
+        public sealed class Settings
+        {
+            public int ImageSize { get; set; } = DefaultImageSize;
+            public int Baud { get; set; } = Wire.BaudRate;
+            public bool NoPace { get; set; }
+            public SimulatorSettings Simulator { get; set; } = new SimulatorSettings();
+            public int Attempts { get; set; } = 4;
+            public bool Verbose { get; set; }
+            public string Trace { get; set; }
+        }
+
+        /// <summary>Builds the verb.</summary>
+        public static Command Build(CliContext ctx)
+        {
+            Option<int> size = new Option<int>("--image-size") { Description = "bytes of (random, seeded) firmware to send; default 256 KiB ≈ 23 s at 115200", DefaultValueFactory = _ => DefaultImageSize };
+            Option<int> mtu = new Option<int>("--mtu") { Description = "MTU the simulated module advertises", DefaultValueFactory = _ => 8224 };
+            Option<string> rom = new Option<string>("--rom") { Description = "documented | quirks (single-stage sync, bursty flash)", DefaultValueFactory = _ => "documented" };
+            Option<string[]> faults = new Option<string[]>("--faults", "--fault") { Description = SimulatorSettings.FaultHelp, AllowMultipleArgumentsPerToken = true };
+            Option<uint> seed = new Option<uint>("--seed") { Description = "seed of the image and the line faults", DefaultValueFactory = _ => 1 };
+            Option<int> baud = new Option<int>("--baud") { Description = "line rate the simulator paces at", DefaultValueFactory = _ => Wire.BaudRate };
+            Option<bool> noPace = new Option<bool>("--no-pace") { Description = "do not pace: as fast as the pseudo-terminal goes" };
+            Option<int> attempts = new Option<int>("--attempts") { Description = "whole-procedure attempts", DefaultValueFactory = _ => 4 };
+            Option<bool> verbose = new Option<bool>("--verbose", "-v") { Description = "log every frame" };
+            Option<string> trace = new Option<string>("--trace") { Description = "write the byte/power trace as JSON Lines" };
+            Command command = new Command("demo", "Full update against the module simulator over a pseudo-terminal pair at 115200 — no hardware, no options needed.");
+            foreach (Option o in new Option[] { size, mtu, rom, faults, seed, baud, noPace, attempts, verbose, trace })
+            {
+                command.Options.Add(o);
+            }
+
+            command.SetAction(r => CliApp.Guard(ctx, () => Run(ctx, new Settings
+            {
+                ImageSize = r.GetValue(size),
+                Baud = r.GetValue(baud),
+                NoPace = r.GetValue(noPace),
+                Attempts = r.GetValue(attempts),
+                Verbose = r.GetValue(verbose),
+                Trace = r.GetValue(trace),
+                Simulator = new SimulatorSettings
+                {
+                    Mtu = r.GetValue(mtu),
+                    Rom = r.GetValue(rom),
+                    Faults = r.GetValue(faults) ?? Array.Empty<string>(),
+                    Seed = r.GetValue(seed),
+                },
+            })));
+            return command;
+        }
+
+        /// <summary>Runs the demo.</summary>
+        public static ExitCode Run(CliContext ctx, Settings s)
+        {
+            if (s.ImageSize < 1)
+            {
+                throw new CliException(ExitCode.Usage, "--image-size must be positive");
+            }
+
+            // The firmware: seeded random bytes in a QuecFOTA package carrying the version the simulated firmware will report.
+            byte[] firmware = new byte[s.ImageSize];
+            new Random((int)s.Simulator.Seed).NextBytes(firmware);
+            byte[] package = QuecFotaPackageWriter.Build(firmware, s.Simulator.Version);
+            QuecFotaPackage image = new QuecFotaPackage(new MemoryStream(package, writable: false), "demo.pkg");
+
+            PseudoTerminal pty;
+            try
+            {
+                pty = new PseudoTerminal();
+            }
+            catch (Exception ex) when (ex is IOException || ex is DllNotFoundException || ex is EntryPointNotFoundException)
+            {
+                throw new CliException(ExitCode.PseudoTerminalUnavailable, "cannot open a pseudo-terminal pair: " + ex.Message, ex);
+            }
+
+            using (pty)
+            using (SimulatorHost sim = SimulatorHost.Start(pty, s.Simulator, s.NoPace ? 0 : s.Baud, idlePowerSense: false))
+            {
+                SerialPortLink link = Ports.Open(pty.SlavePath, s.Baud);
+                TraceWriter trace = s.Trace != null ? new TraceWriter(s.Trace) : null;
+                try
+                {
+                    double seconds = s.ImageSize / (s.Baud / 10.0);
+                    ctx.Out.MarkupLine(
+                        "demo: {0} bytes → simulated module (MTU {1}, {2} ROM) on {3}, {4} baud{5}; ≥ {6:0.0} s of line time",
+                        s.ImageSize, s.Simulator.Mtu, s.Simulator.Rom, pty.SlavePath, s.Baud, s.NoPace ? " (not paced)" : string.Empty, seconds);
+                    UpdateOptions options = FlashCommand.Options(new FlashCommand.Settings { Attempts = s.Attempts }, noPowerControl: false);
+                    UpdateResult result = UpdateRunner.Run(ctx, link, sim.Power, image, options, new UpdateView { Verbose = s.Verbose, Trace = trace, Baud = s.Baud, Title = "demo" });
+                    ExitCode code = FlashCommand.Finish(ctx, result);
+                    if (code != ExitCode.Ok)
+                    {
+                        return code;
+                    }
+
+                    if (!sim.Module.ImageMatches(firmware))
+                    {
+                        throw new CliException(ExitCode.DemoMismatch, "the simulated module received " + sim.Module.ReceivedImageLength + " bytes that differ from the image sent");
+                    }
+
+                    ctx.Out.MarkupLine("[green]the simulated module holds the image byte for byte[/] (CRC-32 0x{0:X8}); it accepted {1} frames, refused {2}", sim.Module.ReceivedImageCrc32, sim.Module.FramesAccepted, sim.Module.FramesRejected);
+                    if (trace != null)
+                    {
+                        ctx.Out.WriteLine("trace written to " + s.Trace + " (decode: mcuupdater trace " + s.Trace + " --vcd demo.vcd)");
+                    }
+
+                    return ExitCode.Ok;
+                }
+                finally
+                {
+                    trace?.Dispose();
+                    Ports.Close(link);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System;
+using System.CommandLine;
+using System.Threading;
+using McuUpdater.Cli.Hardware;
+using McuUpdater.Cli.Tracing;
+using McuUpdater.Link;
+using McuUpdater.Protocol;
+using Spectre.Console;
+using Command = System.CommandLine.Command;
+
+namespace McuUpdater.Cli.Commands
+{
+    /// <summary>`simulate --port P`: the module simulator on a real serial port until Ctrl+C (a bench target for flash or a relay).</summary>
+    public static class SimulateCommand
+    {
+        /// <summary>Settings.</summary>
+        public sealed class Settings
+        {
+            public string Port { get; set; }
+            public int Baud { get; set; } = Wire.BaudRate;
+            public string PowerSense { get; set; } = "idle";
+            public string Pace { get; set; } = "auto";
+            public SimulatorSettings Simulator { get; set; } = new SimulatorSettings();
+            public string Trace { get; set; }
+        }
+
+        /// <summary>Builds the verb.</summary>
+        public static Command Build(CliContext ctx)
+        {
+            Option<string> port = new Option<string>("--port", "-p") { Description = "serial port the simulated module listens on", Required = true };
+            Option<int> baud = new Option<int>("--baud") { Description = "baud rate", DefaultValueFactory = _ => Wire.BaudRate };
+            Option<int> mtu = new Option<int>("--mtu") { Description = "MTU advertised in BEGIN_RSP", DefaultValueFactory = _ => 8224 };
+            Option<string> version = new Option<string>("--version") { Description = "version the new firmware reports after RUN", DefaultValueFactory = _ => "M10ER01A08W32" };
+            Option<string> rom = new Option<string>("--rom") { Description = "documented | quirks", DefaultValueFactory = _ => "documented" };
+            Option<string[]> faults = new Option<string[]>("--fault", "--faults") { Description = SimulatorSettings.FaultHelp, AllowMultipleArgumentsPerToken = true };
+            Option<uint> seed = new Option<uint>("--seed") { Description = "seed of the line faults", DefaultValueFactory = _ => 1 };
+            Option<string> sense = new Option<string>("--power-sense") { Description = "what powers the module: cts | dsr | dcd (asserted = on; wire the flasher's DTR/RTS there), ri (a ring = power cycle), idle (a 0xB5 after 300 ms of silence = power-on; for ptys and relays)", DefaultValueFactory = _ => "idle" };
+            Option<string> pace = new Option<string>("--pace") { Description = "pace bytes at the baud rate: auto (only on /dev/pts/*, which has no line rate) | yes | no", DefaultValueFactory = _ => "auto" };
+            Option<string> trace = new Option<string>("--trace") { Description = "write the module's traffic as JSON Lines (tx = towards the module)" };
+            Command command = new Command("simulate", "Run the module simulator on a serial port (until Ctrl+C): boot ROM, download, AT firmware, faults.");
+            foreach (Option o in new Option[] { port, baud, mtu, version, rom, faults, seed, sense, pace, trace })
+            {
+                command.Options.Add(o);
+            }
+
+            command.SetAction(r => CliApp.Guard(ctx, () => Run(ctx, new Settings
+            {
+                Port = r.GetValue(port),
+                Baud = r.GetValue(baud),
+                PowerSense = r.GetValue(sense),
+                Pace = r.GetValue(pace),
+                Trace = r.GetValue(trace),
+                Simulator = new SimulatorSettings
+                {
+                    Mtu = r.GetValue(mtu),
+                    Version = r.GetValue(version),
+                    Rom = r.GetValue(rom),
+                    Faults = r.GetValue(faults) ?? Array.Empty<string>(),
+                    Seed = r.GetValue(seed),
+                },
+            })));
+            return command;
+        }
+
+        /// <summary>Runs until <see cref="CliContext.Cancel"/>; returns Ok (Ctrl+C is the normal end).</summary>
+        public static ExitCode Run(CliContext ctx, Settings s)
+        {
+            string sense = (s.PowerSense ?? "idle").ToLowerInvariant();
+            bool pace = s.Pace switch
+            {
+                "yes" => true,
+                "no" => false,
+                "auto" => s.Port != null && s.Port.StartsWith("/dev/pts/", StringComparison.Ordinal),
+                _ => throw new CliException(ExitCode.Usage, "--pace must be auto, yes or no"),
+            };
+            s.Simulator.CreateModule(out _); // validate options before touching the port
+            SerialPortLink link = Ports.Open(s.Port, s.Baud);
+            TraceWriter trace = s.Trace != null ? new TraceWriter(s.Trace) : null;
+            ISerialLink line = link;
+            if (trace != null)
+            {
+                TapLink tap = new TapLink(link, writesAreTx: false);
+                tap.Bytes += trace.Bytes;
+                line = tap;
+            }
+
+            try
+            {
+                using SimulatorHost sim = SimulatorHost.Start(line, s.Simulator, pace ? s.Baud : 0, idlePowerSense: sense == "idle");
+                if (sense != "idle")
+                {
+                    sim.SensePins(link.Port, sense);
+                }
+
+                ctx.Out.MarkupLine(
+                    "simulated module on [bold]{0}[/] at {1} baud{2}: {3} ROM, MTU {4}, new firmware {5}, power sensed by {6}. Ctrl+C stops.",
+                    Markup.Escape(s.Port), s.Baud, pace ? " (paced)" : string.Empty, s.Simulator.Rom, s.Simulator.Mtu, Markup.Escape(s.Simulator.Version), sense);
+                int downloads = -1;
+                int syncs = -1;
+                while (!ctx.Cancel.IsCancellationRequested)
+                {
+                    if (sim.Module.Syncs != syncs || sim.Module.Downloads != downloads)
+                    {
+                        syncs = sim.Module.Syncs;
+                        downloads = sim.Module.Downloads;
+                        ctx.Out.WriteLine($"{sim.Module.Phase}: {syncs} syncs, {downloads} downloads, {sim.Module.BlocksAccepted} blocks, image {sim.Module.ReceivedImageLength} bytes CRC-32 0x{sim.Module.ReceivedImageCrc32:X8}, firmware {sim.Module.FirmwareVersion}");
+                    }
+
+                    ctx.Cancel.WaitHandle.WaitOne(200);
+                }
+
+                ctx.Out.WriteLine($"stopped: {sim.Module.Syncs} syncs, {sim.Module.Downloads} downloads, {sim.Module.FramesAccepted} frames accepted, {sim.Module.FramesRejected} refused, firmware {sim.Module.FirmwareVersion}");
+                return ExitCode.Ok;
+            }
+            finally
+            {
+                trace?.Dispose();
+                Ports.Close(link);
+            }
+        }
+    }
+}

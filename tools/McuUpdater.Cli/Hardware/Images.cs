@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using McuUpdater.Storage;
+
+namespace McuUpdater.Cli.Hardware
+{
+    /// <summary>Opens image files as the engine's image sources: QuecFOTA packages by their head, anything else as a raw BIN.</summary>
+    public static class Images
+    {
+        /// <summary>Opens and verifies <paramref name="path"/>; the caller disposes the returned stream holder.</summary>
+        public static StreamImage Open(string path, string expectedVersion, out FileStream stream)
+        {
+            stream = OpenFile(path);
+            StreamImage image = IsQuecFota(stream) ? new QuecFotaPackage(stream, Path.GetFileName(path)) : new BinImage(stream, Path.GetFileName(path));
+            try
+            {
+                image.Verify(expectedVersion);
+            }
+            catch (ImageException ex)
+            {
+                stream.Dispose();
+                stream = null;
+                throw new CliException(ex.Problem == ImageProblem.VersionMismatch ? ExitCode.VersionMismatch : ExitCode.ImageInvalid, ex.Message, ex);
+            }
+
+            return image;
+        }
+
+        /// <summary>Opens a file for reading, mapping failures to <see cref="ExitCode.ImageNotFound"/>.</summary>
+        public static FileStream OpenFile(string path)
+        {
+            if (string.IsNullOrEmpty(path) || !File.Exists(path))
+            {
+                throw new CliException(ExitCode.ImageNotFound, "image file not found: " + path);
+            }
+
+            try
+            {
+                return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new CliException(ExitCode.ImageNotFound, "cannot read " + path + ": " + ex.Message, ex);
+            }
+        }
+
+        /// <summary>True when the stream starts with the QuecFOTA head text.</summary>
+        public static bool IsQuecFota(Stream stream)
+        {
+            byte[] head = new byte[QuecFotaLayout.HeadLength];
+            stream.Seek(0, SeekOrigin.Begin);
+            int n = stream.Read(head, 0, head.Length);
+            stream.Seek(0, SeekOrigin.Begin);
+            string magic = QuecFotaLayout.Magic;
+            if (n < magic.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < magic.Length; i++)
+            {
+                if (head[i] != magic[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>MD5 of <paramref name="count"/> bytes from <paramref name="offset"/>, lower-case hex.</summary>
+        public static string Md5(Stream stream, long offset, long count)
+        {
+            using MD5 md5 = MD5.Create();
+            byte[] buffer = new byte[1 << 16];
+            stream.Seek(offset, SeekOrigin.Begin);
+            long left = count;
+            while (left > 0)
+            {
+                int n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+                if (n <= 0)
+                {
+                    break;
+                }
+
+                md5.TransformBlock(buffer, 0, n, null, 0);
+                left -= n;
+            }
+
+            md5.TransformFinalBlock(buffer, 0, 0);
+            stream.Seek(0, SeekOrigin.Begin);
+            return Convert.ToHexString(md5.Hash).ToLowerInvariant();
+        }
+
+        /// <summary>Reads the MD5 from a vendor <c>_MD5.DAT</c> file (the first 32 hex digits in it).</summary>
+        public static string ReadMd5File(string path)
+        {
+            if (!File.Exists(path))
+            {
+                throw new CliException(ExitCode.ImageNotFound, "MD5 file not found: " + path);
+            }
+
+            string text = File.ReadAllText(path);
+            Match m = Regex.Match(text, "[0-9a-fA-F]{32}");
+            if (!m.Success)
+            {
+                byte[] raw = File.ReadAllBytes(path);
+                if (raw.Length == 16)
+                {
+                    return Convert.ToHexString(raw).ToLowerInvariant(); // a binary digest
+                }
+
+                throw new CliException(ExitCode.ImageInvalid, path + " holds no MD5 (32 hex digits or 16 raw bytes)");
+            }
+
+            return m.Value.ToLowerInvariant();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.IO;
+using System.IO.Ports;
+using McuUpdater.Link;
+using McuUpdater.Timing;
+
+namespace McuUpdater.Cli.Hardware
+{
+    /// <summary>Opens serial ports through the engine's <see cref="SerialPortLink"/>, turning failures into exit codes.</summary>
+    public static class Ports
+    {
+        /// <summary>Opens <paramref name="name"/> at <paramref name="baud"/> 8N1 with large buffers.</summary>
+        public static SerialPortLink Open(string name, int baud)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new CliException(ExitCode.Usage, "a serial port is required (--port); 'mcuupdater ports' lists them");
+            }
+
+            if (!OperatingSystem.IsWindows() && !File.Exists(name))
+            {
+                throw new CliException(ExitCode.PortNotFound, "serial port " + name + " does not exist ('mcuupdater ports' lists them)");
+            }
+
+            try
+            {
+                // Modem lines are left alone: pseudo-terminals reject them (ENOTTY), and --power dtr/rts sets them itself.
+                return new SerialPortLink(name, baud, SerialPortLink.DefaultBufferSize, SystemClock.Instance);
+            }
+            catch (FileNotFoundException ex)
+            {
+                throw new CliException(ExitCode.PortNotFound, "serial port " + name + " does not exist: " + ex.Message, ex);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new CliException(ExitCode.PortUnavailable, "serial port " + name + " cannot be opened (in use, or no permission: on Linux add yourself to the 'dialout' group): " + ex.Message, ex);
+            }
+            catch (IOException ex)
+            {
+                throw new CliException(ExitCode.PortUnavailable, "serial port " + name + " cannot be opened: " + ex.Message, ex);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliException(ExitCode.PortNotFound, "serial port name " + name + " is not valid: " + ex.Message, ex);
+            }
+        }
+
+        /// <summary>True when an exception comes from a port that failed while in use (unplugged USB adapter, closed pty).</summary>
+        public static bool IsPortFailure(Exception ex)
+        {
+            return ex is IOException || ex is InvalidOperationException || ex is UnauthorizedAccessException || ex is TimeoutException;
+        }
+
+        /// <summary>Closes a link, ignoring errors of a port that is already gone.</summary>
+        public static void Close(SerialPortLink link)
+        {
+            if (link == null)
+            {
+                return;
+            }
+
+            try
+            {
+                link.Dispose();
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        /// <summary>The port of a link (for DTR/RTS power).</summary>
+        public static SerialPort PortOf(SerialPortLink link) => link.Port;
+    }
+}

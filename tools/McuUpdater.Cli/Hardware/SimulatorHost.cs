@@ -1,0 +1,321 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO.Ports;
+using System.Threading;
+using McuUpdater.Link;
+using McuUpdater.Power;
+using McuUpdater.Simulator;
+using McuUpdater.Simulator.Host;
+
+namespace McuUpdater.Cli.Hardware
+{
+    /// <summary>Simulator settings from the command line (shared by `simulate`, `demo` and the tests).</summary>
+    public sealed class SimulatorSettings
+    {
+        /// <summary>MTU the module advertises.</summary>
+        public int Mtu { get; set; } = 8224;
+
+        /// <summary>Version the new firmware reports after RUN.</summary>
+        public string Version { get; set; } = "M10ER01A08W32";
+
+        /// <summary>documented | quirks.</summary>
+        public string Rom { get; set; } = "documented";
+
+        /// <summary>Fault specs (see <see cref="FaultHelp"/>).</summary>
+        public string[] Faults { get; set; } = Array.Empty<string>();
+
+        /// <summary>Seed of the line faults.</summary>
+        public uint Seed { get; set; } = 1;
+
+        /// <summary>Flash write time per block, ms.</summary>
+        public int FlashMs { get; set; } = 5;
+
+        /// <summary>Firmware boot time after RUN, ms.</summary>
+        public int BootMs { get; set; } = 1500;
+
+        /// <summary>Fault option help.</summary>
+        public const string FaultHelp =
+            "fault to inject (repeatable): status:BLOCK:CODE (refuse a block once with status 1/2/4), silence:BLOCK, slow:BLOCK:MS, "
+            + "power-loss:BLOCK, wrong-next:BLOCK:NEXT, miss-boot:N (ignore the first N sync windows), reply-delay:MS, "
+            + "noise:RATE, drop:RATE, dup:RATE, corrupt:RATE (line faults per byte, host→module; prefix rx- for module→host, e.g. rx-corrupt:0.001)";
+
+        /// <summary>Builds the simulator options and fault plan; throws a usage error on a bad spec.</summary>
+        public ModuleSimulator CreateModule(out FaultPlan plan)
+        {
+            SimulatorOptions options = Rom switch
+            {
+                "documented" => SimulatorOptions.Documented(),
+                "quirks" => SimulatorOptions.SpreadtrumQuirks(),
+                _ => throw new CliException(ExitCode.Usage, "--rom must be documented or quirks"),
+            };
+            if (Mtu < Protocol.Wire.DataFrameOverhead + 2 || Mtu > 0xFFFF)
+            {
+                throw new CliException(ExitCode.Usage, "--mtu must be between 13 and 65535");
+            }
+
+            options.Mtu = Mtu;
+            options.NewFirmwareVersion = Version;
+            options.FlashWriteMs = FlashMs;
+            options.FirmwareBootMs = BootMs;
+            plan = new FaultPlan(Seed);
+            foreach (string spec in Faults ?? Array.Empty<string>())
+            {
+                AddFault(plan, spec);
+            }
+
+            return new ModuleSimulator(options, plan);
+        }
+
+        private static void AddFault(FaultPlan plan, string spec)
+        {
+            string[] p = spec.Trim().ToLowerInvariant().Split(':');
+            try
+            {
+                switch (p[0])
+                {
+                    case "status": plan.StatusAt(Int(p, 1), Int(p, 2)); return;
+                    case "silence": plan.SilenceAt(Int(p, 1)); return;
+                    case "slow": plan.SlowAt(Int(p, 1), Int(p, 2)); return;
+                    case "power-loss": plan.PowerLossAt(Int(p, 1)); return;
+                    case "wrong-next": plan.WrongNextAt(Int(p, 1), Int(p, 2)); return;
+                    case "miss-boot": plan.MissBootWindows = Int(p, 1); return;
+                    case "reply-delay": plan.ExtraReplyDelayMs = Int(p, 1); return;
+                }
+
+                bool rx = p[0].StartsWith("rx-", StringComparison.Ordinal);
+                ByteFaults line = rx ? plan.ModuleToHost : plan.HostToModule;
+                string kind = rx ? p[0].Substring(3) : p[0];
+                double rate = double.Parse(p[1], NumberStyles.Float, CultureInfo.InvariantCulture);
+                switch (kind)
+                {
+                    case "noise": line.NoiseRate = rate; return;
+                    case "drop": line.DropRate = rate; return;
+                    case "dup": line.DuplicateRate = rate; return;
+                    case "corrupt": line.CorruptRate = rate; return;
+                }
+            }
+            catch (Exception ex) when (ex is FormatException || ex is IndexOutOfRangeException || ex is OverflowException)
+            {
+                throw new CliException(ExitCode.Usage, "--fault " + spec + " is malformed; " + FaultHelp, ex);
+            }
+
+            throw new CliException(ExitCode.Usage, "--fault " + spec + " is not known; " + FaultHelp);
+        }
+
+        private static int Int(string[] p, int i) => int.Parse(p[i], NumberStyles.Integer, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The module simulator serving a real byte link in real time: the simulator engineer's
+    /// <see cref="RealTimeModuleRunner"/>, optionally paced at a baud rate (pseudo-terminals have
+    /// none), with the fault plan's line faults applied, and a power input.
+    /// </summary>
+    public sealed class SimulatorHost : IDisposable
+    {
+        private readonly List<IDisposable> _owned = new List<IDisposable>();
+        private Thread _senseThread;
+        private volatile bool _sensing;
+
+        private SimulatorHost(ModuleSimulator module, RealTimeModuleRunner runner)
+        {
+            Module = module;
+            Runner = runner;
+        }
+
+        /// <summary>The simulated module (image, counters).</summary>
+        public ModuleSimulator Module { get; }
+
+        /// <summary>The real-time runner.</summary>
+        public RealTimeModuleRunner Runner { get; }
+
+        /// <summary>
+        /// Starts a simulator on <paramref name="link"/> (the module side). <paramref name="paceBaud"/> &gt; 0
+        /// paces it at that line rate. <paramref name="idlePowerSense"/>: a 0xB5 after 300 ms of silence
+        /// counts as a power-on (for links with no power line); otherwise power comes from <see cref="Power"/>
+        /// or <see cref="SensePins"/>.
+        /// </summary>
+        public static SimulatorHost Start(ISerialLink link, SimulatorSettings settings, int paceBaud, bool idlePowerSense)
+        {
+            ModuleSimulator module = settings.CreateModule(out FaultPlan plan);
+            ISerialLink line = link;
+            if (plan.HostToModule.IsActive || plan.ModuleToHost.IsActive)
+            {
+                line = new FaultyLink(line, plan.HostToModule, plan.ModuleToHost);
+            }
+
+            if (paceBaud > 0)
+            {
+                line = new LineRateLink(line, paceBaud);
+            }
+
+            RealTimeModuleRunner runner = new RealTimeModuleRunner(module, line, paceBaud > 0 ? paceBaud : Protocol.Wire.BaudRate)
+            {
+                IdlePowerSensing = idlePowerSense,
+                IdlePowerOnMs = 300,
+            };
+            if (!idlePowerSense)
+            {
+                runner.PowerChanged(true);
+            }
+
+            runner.Start();
+            return new SimulatorHost(module, runner);
+        }
+
+        /// <summary>A power control wired straight to the simulated module (the demo's "DTR", the relay tests' power pin).</summary>
+        public IModulePower Power => new RunnerPower(Runner);
+
+        /// <summary>Keeps <paramref name="owned"/> until this host is disposed.</summary>
+        public void Own(IDisposable owned) => _owned.Add(owned);
+
+        /// <summary>Senses power from a modem input of <paramref name="port"/>: cts, dsr or dcd (asserted = powered), or ri (each ring = power cycle).</summary>
+        public void SensePins(SerialPort port, string pin)
+        {
+            if (pin == "ri")
+            {
+                port.PinChanged += (s, e) =>
+                {
+                    if (e.EventType == SerialPinChange.Ring)
+                    {
+                        Runner.PowerChanged(false);
+                        Runner.PowerChanged(true);
+                    }
+                };
+                return;
+            }
+
+            Func<bool> read = pin switch
+            {
+                "cts" => () => port.CtsHolding,
+                "dsr" => () => port.DsrHolding,
+                "dcd" => () => port.CDHolding,
+                _ => throw new CliException(ExitCode.Usage, "--power-sense must be cts, dsr, dcd, ri or idle"),
+            };
+            bool last;
+            try
+            {
+                last = read();
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is InvalidOperationException)
+            {
+                throw new CliException(ExitCode.PowerControlUnavailable, "cannot read " + pin.ToUpperInvariant() + " on " + port.PortName + " (pseudo-terminals have no modem lines: use --power-sense idle): " + ex.Message, ex);
+            }
+
+            Runner.PowerChanged(last);
+            _sensing = true;
+            _senseThread = new Thread(() =>
+            {
+                while (_sensing)
+                {
+                    bool now;
+                    try
+                    {
+                        now = read();
+                    }
+                    catch (Exception)
+                    {
+                        return;
+                    }
+
+                    if (now != last)
+                    {
+                        last = now;
+                        Runner.PowerChanged(now);
+                    }
+
+                    Thread.Sleep(1);
+                }
+            })
+            { IsBackground = true, Name = "power sense" };
+            _senseThread.Start();
+        }
+
+        /// <summary>Stops the runner and closes what it owns.</summary>
+        public void Dispose()
+        {
+            _sensing = false;
+            _senseThread?.Join(1000);
+            Runner.Stop();
+            foreach (IDisposable d in _owned)
+            {
+                try
+                {
+                    d.Dispose();
+                }
+                catch (Exception)
+                {
+                }
+            }
+        }
+
+        private sealed class RunnerPower : IModulePower
+        {
+            private readonly RealTimeModuleRunner _runner;
+
+            public RunnerPower(RealTimeModuleRunner runner) => _runner = runner;
+
+            public void Off() => _runner.PowerChanged(false);
+
+            public void On() => _runner.PowerChanged(true);
+
+            public void Release() => _runner.PowerChanged(true);
+        }
+    }
+
+    /// <summary>Applies the fault plan's line faults to a real link (module side): host→module on Read, module→host on Write.</summary>
+    public sealed class FaultyLink : ISerialLink
+    {
+        private readonly ISerialLink _inner;
+        private readonly ILineFault _rx;
+        private readonly ILineFault _tx;
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private byte[] _in = new byte[4096];
+        private byte[] _out = new byte[4096];
+
+        /// <summary>Wraps <paramref name="inner"/>.</summary>
+        public FaultyLink(ISerialLink inner, ILineFault hostToModule, ILineFault moduleToHost)
+        {
+            _inner = inner;
+            _rx = hostToModule;
+            _tx = moduleToHost;
+        }
+
+        /// <inheritdoc />
+        public void Write(byte[] buffer, int offset, int count)
+        {
+            byte[] output = Room(ref _out, _tx.MaxOutput(count));
+            int n = _tx.Apply(buffer, offset, count, output, 0, NowNs);
+            _inner.Write(output, 0, n);
+        }
+
+        /// <inheritdoc />
+        public int Read(byte[] buffer, int offset, int count, int timeoutMs)
+        {
+            byte[] input = Room(ref _in, count);
+            int n = _inner.Read(input, 0, Math.Min(count / 2 > 0 ? count / 2 : 1, input.Length), timeoutMs);
+            if (n <= 0)
+            {
+                return 0;
+            }
+
+            byte[] output = Room(ref _out, _rx.MaxOutput(n));
+            int m = _rx.Apply(input, 0, n, output, 0, NowNs);
+            m = Math.Min(m, count);
+            Array.Copy(output, 0, buffer, offset, m);
+            return m;
+        }
+
+        private long NowNs => (long)(_clock.ElapsedTicks * (1e9 / System.Diagnostics.Stopwatch.Frequency));
+
+        private static byte[] Room(ref byte[] buffer, int size)
+        {
+            if (buffer.Length < size)
+            {
+                buffer = new byte[size];
+            }
+
+            return buffer;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace McuUpdater.Cli.Output
+{
+    /// <summary>
+    /// Draws a <see cref="ProgressState"/> while work runs on another thread: a live bar (percent,
+    /// bytes, rate, ETA, retries/restarts, phase) on a terminal, or plain lines at each phase change
+    /// and every 10 % when the output is redirected or --verbose logs frames.
+    /// </summary>
+    public static class ProgressView
+    {
+        /// <summary>Runs <paramref name="work"/> on a worker thread and draws <paramref name="state"/> until it returns; rethrows its exception.</summary>
+        public static T Run<T>(IAnsiConsole console, bool live, string title, ProgressState state, Func<T> work)
+        {
+            T result = default;
+            Exception failure = null;
+            Thread worker = new Thread(() =>
+            {
+                try
+                {
+                    result = work();
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                }
+            })
+            { IsBackground = true, Name = "mcuupdater-work" };
+
+            if (live && console.Profile.Capabilities.Interactive)
+            {
+                console.Progress()
+                    .AutoClear(false)
+                    .HideCompleted(false)
+                    .Columns(
+                        new TaskDescriptionColumn(),
+                        new ProgressBarColumn(),
+                        new PercentageColumn(),
+                        new DownloadedColumn(),
+                        new TransferSpeedColumn(),
+                        new RemainingTimeColumn(),
+                        new RetriesColumn(state))
+                    .Start(ctx =>
+                    {
+                        ProgressTask task = ctx.AddTask(title, autoStart: true, maxValue: 1);
+                        worker.Start();
+                        while (!worker.Join(100))
+                        {
+                            Update(task, state);
+                        }
+
+                        Update(task, state);
+                        if (failure == null && task.MaxValue > 0 && state.Done >= state.Total && state.Total > 0)
+                        {
+                            task.Value = task.MaxValue;
+                        }
+
+                        task.StopTask();
+                    });
+            }
+            else
+            {
+                worker.Start();
+                string lastPhase = null;
+                int lastDecile = -1;
+                Stopwatch clock = Stopwatch.StartNew();
+                while (true)
+                {
+                    bool finished = worker.Join(100);
+                    string phase = state.Phase;
+                    if (phase != lastPhase)
+                    {
+                        console.MarkupLine("[grey]{0}[/] {1}", Seconds(clock), Markup.Escape(phase));
+                        lastPhase = phase;
+                    }
+
+                    long total = state.Total;
+                    if (total > 0)
+                    {
+                        int decile = (int)(state.Done * 10 / total);
+                        if (decile != lastDecile && (decile > 0 || lastDecile >= 0))
+                        {
+                            console.MarkupLine(
+                                "[grey]{0}[/] {1,3}% {2}/{3} bytes, {4} retries, {5} restarts",
+                                Seconds(clock), decile * 10, state.Done, total, state.Retries, state.Restarts);
+                        }
+
+                        lastDecile = decile;
+                    }
+
+                    if (finished)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (failure != null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+
+            return result;
+        }
+
+        private static string Seconds(Stopwatch clock)
+        {
+            return clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture).PadLeft(6) + "s";
+        }
+
+        private static void Update(ProgressTask task, ProgressState state)
+        {
+            long total = state.Total;
+            if (total > 0 && task.MaxValue != total)
+            {
+                task.MaxValue = total;
+            }
+
+            task.Value = Math.Min(state.Done, total > 0 ? total : 1);
+            task.Description = state.Phase;
+        }
+
+        private sealed class RetriesColumn : ProgressColumn
+        {
+            private readonly ProgressState _state;
+
+            public RetriesColumn(ProgressState state)
+            {
+                _state = state;
+            }
+
+            public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
+            {
+                int retries = _state.Retries;
+                int restarts = _state.Restarts;
+                string style = retries + restarts == 0 ? "grey" : "yellow";
+                return new Markup("[" + style + "]" + retries + " retries, " + restarts + " restarts[/]");
+            }
+        }
+    }
+}
