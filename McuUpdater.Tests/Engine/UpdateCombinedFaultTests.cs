@@ -10,18 +10,18 @@ namespace McuUpdater.Tests.Engine
     public class UpdateCombinedFaultTests
     {
         [TestMethod]
-        [DataRow(0, 1u)]
-        [DataRow(1, 1u)]
-        [DataRow(0, 2u)]
-        [DataRow(1, 2u)]
-        [DataRow(0, 3u)]
-        [DataRow(1, 3u)]
-        public void Update_SurvivesEveryFaultAtOnce(int variant, uint seed)
+        [DataRow(0, 1)]
+        [DataRow(1, 1)]
+        [DataRow(0, 2)]
+        [DataRow(1, 2)]
+        [DataRow(0, 3)]
+        [DataRow(1, 3)]
+        public void Update_SurvivesEveryFaultAtOnce(int variant, int seed)
         {
             SimulatorOptions sim = EngineRig.Simulator(variant, 1024);
-            byte[] image = EngineRig.Image((12 * 1012) + 77, seed);
+            byte[] image = EngineRig.Image((12 * 1012) + 77, (uint)seed);
             sim.ExpectedImageSize = image.Length;
-            FaultPlan faults = new FaultPlan(seed);
+            FaultPlan faults = new FaultPlan((uint)seed);
             faults.MissBootWindows = 1;
             faults.StatusAt(1, Status.CrcError)
                 .StatusAt(2, Status.PackageError)

@@ -10,6 +10,9 @@ namespace McuUpdater.Power
     /// PWRKEY is asserted at <see cref="On"/> and held for the whole session, as the vendor's
     /// QuecFOTA note asks. <see cref="Release"/> and <see cref="Dispose"/> put every pin at its safe
     /// level: supply on, PWRKEY and reset not asserted (module powered and running its firmware).
+    /// A board that wires only PWRKEY cannot force the module off (Off just lets go of PWRKEY); wire
+    /// the supply or reset for reliable power cycles. Without <c>shouldDispose</c>, Dispose closes the
+    /// pins after setting safe levels, so from then on the board's pull resistors hold them.
     /// </remarks>
     public sealed class GpioModulePower : IModulePower, IDisposable
     {

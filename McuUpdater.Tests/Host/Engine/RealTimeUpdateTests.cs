@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using McuUpdater.Link;
+using McuUpdater.Power;
+using McuUpdater.Session;
+using McuUpdater.Simulator;
+using McuUpdater.Simulator.Host;
+using McuUpdater.Storage;
+using McuUpdater.Tests.Engine;
+using McuUpdater.Timing;
+using nanoFramework.TestFramework;
+
+namespace McuUpdater.Tests.Host.Engine
+{
+    /// <summary>One whole update in real time: SerialPortLink on a pseudo-terminal, the simulator served by the real-time runner.</summary>
+    [TestClass]
+    public class RealTimeUpdateTests
+    {
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void RealTime_UpdateThroughSerialPortLinkOnPseudoTerminal(int variant)
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                Assert.SkipTest("pseudo-terminals are opened with Linux libc");
+            }
+
+            SimulatorOptions sim = EngineRig.Simulator(variant, 1024);
+            sim.FlashWriteMs = 2;
+            sim.FirmwareBootMs = 150;
+            byte[] firmware = EngineRig.Image(6001, 77);
+            sim.ExpectedImageSize = firmware.Length;
+            ModuleSimulator module = new ModuleSimulator(sim);
+            UpdateOptions options = EngineRig.Defaults();
+            options.PowerOffMs = 100;
+            options.BootTimeoutMs = 5000;
+            options.AtIntervalMs = 200;
+
+            using (PseudoTerminal pty = new PseudoTerminal())
+            using (RealTimeModuleRunner runner = new RealTimeModuleRunner(module, pty))
+            using (SerialPortLink link = new SerialPortLink(pty.SlavePath, 115200, SerialPortLink.DefaultBufferSize, SystemClock.Instance))
+            {
+                runner.IdlePowerSensing = false;
+                runner.Start();
+                UpdateSession session = new UpdateSession(link, new RunnerPower(runner), SystemClock.Instance, options);
+                UpdateResult r = session.Run(new QuecFotaPackage(new MemoryStream(QuecFotaPackageWriter.Build(firmware, EngineRig.NewVersion)), "rt.pkg"));
+                runner.Stop();
+
+                EngineRig.ExpectOutcome(UpdateOutcome.Success, r, "real time");
+                Assert.IsTrue(module.ImageMatches(firmware), "byte-exact image");
+                Assert.AreEqual(EngineRig.NewVersion, r.FirmwareVersion, "version over AT");
+                Assert.AreEqual(variant == 0, r.SyncGot9A, "two-stage sync only on the documented ROM");
+            }
+        }
+
+        /// <summary>Power switched through the runner (a pseudo-terminal has no power line).</summary>
+        private sealed class RunnerPower : IModulePower
+        {
+            private readonly RealTimeModuleRunner _runner;
+
+            public RunnerPower(RealTimeModuleRunner runner)
+            {
+                _runner = runner;
+            }
+
+            public void Off()
+            {
+                _runner.PowerChanged(false);
+            }
+
+            public void On()
+            {
+                _runner.PowerChanged(true);
+            }
+
+            public void Release()
+            {
+            }
+        }
+    }
+}
