@@ -91,6 +91,12 @@ namespace McuUpdater.Cli
 
             public override void Write(string value) => _ctx.Out.Write(value ?? string.Empty);
 
+            public override void Write(char[] buffer, int index, int count) => _ctx.Out.Write(new string(buffer, index, count));
+
+            // Help output ends rows with the parameterless WriteLine; without this override the
+            // newline went into StringWriter's own buffer and every row ran into the next.
+            public override void WriteLine() => _ctx.Out.WriteLine();
+
             public override void WriteLine(string value) => _ctx.Out.WriteLine(value ?? string.Empty);
         }
     }

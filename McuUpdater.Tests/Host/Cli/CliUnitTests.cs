@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using McuUpdater.Cli;
@@ -71,5 +72,17 @@ namespace McuUpdater.Tests.Host.Cli
             CliException ex = Assert.Throws<CliException>(() => PowerSpec.Parse(text));
             Assert.Equal(ExitCode.Usage, ex.Code);
         }
-    }
+
+        [Fact]
+        public void Help_ListsEachVerbOnItsOwnLine()
+        {
+            CliRun run = CliHarness.Run("--help");
+            Assert.True(run.Code == 0, run.ToString());
+            string[] lines = run.Output.Split('\n');
+            foreach (string verb in new[] { "flash", "package", "inspect", "simulate", "relay", "demo", "ports", "trace", "exit-codes" })
+            {
+                Assert.True(Array.Exists(lines, l => l.TrimStart().StartsWith(verb + " ", StringComparison.Ordinal)), "no help line starts with '" + verb + "':\n" + run.Output);
+            }
+        }
+}
 }
