@@ -21,6 +21,18 @@ namespace McuUpdater.Tests.Host
         }
 
         [Fact]
+        public void DataRowOfAnotherPrimitiveTypeFailsAsItWouldOnNanoClr()
+        {
+            System.Reflection.MethodInfo m = typeof(DataRowTypeFixture).GetMethod(nameof(DataRowTypeFixture.TakesInt));
+
+            Assert.Null(NanoTestRunner.DataRowMismatch(m, new object[] { 5 }));
+            string why = NanoTestRunner.DataRowMismatch(m, new object[] { (ushort)5 });
+            Assert.NotNull(why);
+            Assert.Contains("UInt16", why);
+            Assert.Contains("Int32", why);
+        }
+
+        [Fact]
         public void PassingAndSkippingCasesAreReportedAsSuch()
         {
             NanoTestRunner runner = new NanoTestRunner();
@@ -120,5 +132,14 @@ namespace McuUpdater.Tests.Host
     {
         /// <summary>The collection name.</summary>
         public const string Name = "Bridge lifecycle fixtures";
+    }
+
+    /// <summary>Target of the DataRow type check; not a [TestClass], so discovery leaves it alone.</summary>
+    public class DataRowTypeFixture
+    {
+        /// <summary>Takes an int, as most rows do.</summary>
+        public void TakesInt(int value)
+        {
+        }
     }
 }

@@ -19,7 +19,7 @@ namespace McuUpdater.Tests.Protocol
         [DataRow(Command.DlEndRsp, 2)]
         [DataRow(Command.RunGsmSw, 0)]
         [DataRow(Command.RunGsmSwRsp, 2)]
-        public void Decoder_RoundTripsEveryCommand(int type, int length)
+        public void Decoder_RoundTripsEveryCommand(ushort type, int length)
         {
             FrameStream stream = new FrameStream(64);
             stream.AddFrame(type, Payload, 0, length);

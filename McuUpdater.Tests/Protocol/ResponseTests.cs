@@ -14,11 +14,11 @@ namespace McuUpdater.Tests.Protocol
         [DataRow("00 04 00 06 00 04 00 00 01 02", Command.DlDataRsp, 4, 0, 258)]
         [DataRow("00 06 00 02 00 00", Command.DlEndRsp, 0, 0, 0)]
         [DataRow("00 08 00 02 00 03", Command.RunGsmSwRsp, 3, 0, 0)]
-        public void Response_ParsesWireBytes(string hex, int type, int status, int mtu, int next)
+        public void Response_ParsesWireBytes(string hex, ushort type, int status, int mtu, int next)
         {
             Response response = ParseFramed(hex);
             Assert.AreEqual(ResponseError.None, response.Error, response.Describe());
-            Assert.AreEqual(type, (int)response.Type, "type");
+            Assert.AreEqual(type, response.Type, "type");
             Assert.AreEqual(status, (int)response.Status, "status");
             Assert.AreEqual(mtu, response.Mtu, "MTU");
             Assert.AreEqual((uint)next, response.NextSequence, "next sequence");

@@ -215,6 +215,12 @@ namespace McuUpdater.Tests.Host.Bridge
 
         private static NanoOutcome Invoke(MethodInfo m, object instance, object[] args)
         {
+            string mismatch = DataRowMismatch(m, args);
+            if (mismatch != null)
+            {
+                return new NanoOutcome(NanoResult.Failed, mismatch, null);
+            }
+
             try
             {
                 m.Invoke(m.IsStatic ? null : instance, args != null && args.Length == 0 ? null : args);
@@ -224,6 +230,35 @@ namespace McuUpdater.Tests.Host.Bridge
             {
                 return Describe(Unwrap(ex));
             }
+        }
+
+        /// <summary>
+        /// nanoCLR's MethodBase.Invoke does not widen boxed primitives the way .NET reflection does
+        /// (a DataRow constant typed ushort cannot feed an int parameter there), so the host bridge
+        /// demands the exact type that the device needs; returns why a row does not fit, or null.
+        /// </summary>
+        public static string DataRowMismatch(MethodInfo m, object[] args)
+        {
+            ParameterInfo[] ps = m.GetParameters();
+            int count = args == null ? 0 : args.Length;
+            if (count != ps.Length)
+            {
+                return "DataRow gives " + count + " arguments, " + m.Name + " takes " + ps.Length + ".";
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                Type want = ps[i].ParameterType;
+                object arg = args[i];
+                bool fits = arg == null ? !want.IsValueType : want.IsValueType ? arg.GetType() == want : want.IsInstanceOfType(arg);
+                if (!fits)
+                {
+                    return "DataRow argument " + (i + 1) + " of " + m.Name + " is " + (arg == null ? "null" : arg.GetType().Name)
+                        + " but the parameter '" + ps[i].Name + "' is " + want.Name + ": nanoCLR does not convert it; cast the constant, e.g. (" + want.Name + ")x.";
+                }
+            }
+
+            return null;
         }
 
         private static Exception Unwrap(Exception ex)
