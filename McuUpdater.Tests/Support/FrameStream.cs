@@ -7,7 +7,6 @@ namespace McuUpdater.Tests.Support
     public sealed class FrameStream
     {
         private readonly byte[] _buffer;
-        private readonly byte[] _scratch = new byte[0x10000 + Wire.FrameOverhead];
 
         /// <summary>Creates an empty stream of at most <paramref name="capacity"/> bytes.</summary>
         public FrameStream(int capacity)
@@ -55,8 +54,10 @@ namespace McuUpdater.Tests.Support
         /// <summary>Appends the first <paramref name="keep"/> bytes of a frame (a frame cut short).</summary>
         public void AddTruncatedFrame(int type, byte[] data, int offset, int count, int keep)
         {
-            FrameEncoder.Encode(_scratch, 0, type, data, offset, count);
-            AddRaw(_scratch, 0, keep);
+            // Sized to the frame: a nanoCLR heap has no room for a worst-case 64 KB scratch per stream.
+            byte[] scratch = new byte[FrameEncoder.FrameLength(count)];
+            FrameEncoder.Encode(scratch, 0, type, data, offset, count);
+            AddRaw(scratch, 0, keep);
         }
     }
 }
