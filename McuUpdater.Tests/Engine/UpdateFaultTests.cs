@@ -167,6 +167,8 @@ namespace McuUpdater.Tests.Engine
         [DataRow(1, 3)]
         [DataRow(0, 4)]
         [DataRow(1, 4)]
+        [DataRow(0, 5)]
+        [DataRow(1, 5)]
         public void Update_SurvivesLineFaults(int variant, int kind)
         {
             FaultPlan faults = new FaultPlan((uint)(100 + kind));
@@ -180,7 +182,8 @@ namespace McuUpdater.Tests.Engine
                     case 1: f.NoiseRate = 0.0005; break;
                     case 2: f.DropRate = 0.0005; break;
                     case 3: f.DuplicateRate = 0.0005; break;
-                    default: f.CorruptRate = 0.0005; break;
+                    case 4: f.CorruptRate = 0.0005; break;
+                    default: f.IdleNoiseMs = 20; break;
                 }
             }
 
@@ -190,7 +193,7 @@ namespace McuUpdater.Tests.Engine
             int fired = 0;
             for (int i = 0; i < both.Length; i++)
             {
-                fired += both[i].NoiseInserted + both[i].Dropped + both[i].Duplicated + both[i].Corrupted;
+                fired += both[i].NoiseInserted + both[i].Dropped + both[i].Duplicated + both[i].Corrupted + both[i].IdleNoiseInserted;
             }
 
             Assert.IsTrue(fired > 0, "the line faults actually hit the transfer");

@@ -148,6 +148,52 @@ namespace McuUpdater.Tests.Simulator
         }
 
         [TestMethod]
+        public void Fault_IdleLineMakesUpNoiseInBothDirections()
+        {
+            FaultPlan plan = new FaultPlan(11);
+            plan.HostToModule.IdleNoiseMs = 10;
+            plan.ModuleToHost.IdleNoiseMs = 10;
+            SimRig rig = new SimRig(SimRig.Options(0), plan);
+            TraceTap tap = new TraceTap();
+            rig.Wire.Tap = tap;
+            rig.Wire.RunFor(2000);
+            Assert.AreEqual((long)plan.HostToModule.IdleNoiseInserted, tap.HostBytes, "towards the module: only made-up bytes");
+            Assert.AreEqual((long)plan.ModuleToHost.IdleNoiseInserted, tap.ModuleBytes, "towards the host: only made-up bytes");
+            Assert.IsTrue(tap.HostBytes >= 120 && tap.HostBytes <= 280, "about one byte per 10 ms: " + tap.HostBytes.ToString());
+            Assert.IsTrue(tap.ModuleBytes >= 120 && tap.ModuleBytes <= 280, "about one byte per 10 ms: " + tap.ModuleBytes.ToString());
+            Assert.AreEqual(0L, rig.Wire.HostBytesWritten + rig.Wire.ModuleBytesSent, "nobody drove the line");
+
+            SimRig again = new SimRig(SimRig.Options(0), Noisy(11));
+            TraceTap tap2 = new TraceTap();
+            again.Wire.Tap = tap2;
+            again.Wire.RunFor(2000);
+            Assert.AreEqual(tap.Hash, tap2.Hash, "same seed, same noise at the same times");
+        }
+
+        [TestMethod]
+        public void Fault_IdleNoiseWaitsWhileTheLineIsDriven()
+        {
+            FaultPlan plan = new FaultPlan(12);
+            plan.HostToModule.IdleNoiseMs = 1;
+            SimRig rig = new SimRig(SimRig.Options(0), plan);
+            byte[] data = SimRig.Image(2000, 12);
+            rig.Host.WriteRaw(data, 0, data.Length);
+            long busyMs = (2000 * rig.Wire.ByteTimeNs) / 1000000;
+            rig.Wire.RunFor(busyMs - 1);
+            Assert.AreEqual(0, plan.HostToModule.IdleNoiseInserted, "no made-up byte while 2000 bytes are on the line");
+            rig.Wire.RunFor(50);
+            Assert.IsTrue(plan.HostToModule.IdleNoiseInserted > 10, "noise again once the line is idle");
+        }
+
+        private static FaultPlan Noisy(uint seed)
+        {
+            FaultPlan plan = new FaultPlan(seed);
+            plan.HostToModule.IdleNoiseMs = 10;
+            plan.ModuleToHost.IdleNoiseMs = 10;
+            return plan;
+        }
+
+        [TestMethod]
         public void Fault_LineFaultsWaitForStartAfterBytes()
         {
             FaultPlan plan = new FaultPlan(9);

@@ -28,6 +28,12 @@ namespace McuUpdater.Simulator
         /// <summary>Probability that a byte arrives with one bit flipped.</summary>
         public double CorruptRate;
 
+        /// <summary>
+        /// Mean gap in ms between bytes the line makes up on its own while idle (a floating RX line,
+        /// ground bounce when a module powers up); 0 for none. Independent of <see cref="StartAfterBytes"/>.
+        /// </summary>
+        public int IdleNoiseMs;
+
         /// <summary>Bytes that pass untouched before faults begin.</summary>
         public long StartAfterBytes;
 
@@ -36,6 +42,9 @@ namespace McuUpdater.Simulator
 
         /// <summary>Noise bytes inserted.</summary>
         public int NoiseInserted { get; private set; }
+
+        /// <summary>Bytes made up on an idle line.</summary>
+        public int IdleNoiseInserted { get; private set; }
 
         /// <summary>Bytes dropped.</summary>
         public int Dropped { get; private set; }
@@ -49,7 +58,25 @@ namespace McuUpdater.Simulator
         /// <summary>True when any rate is set.</summary>
         public bool IsActive
         {
-            get { return NoiseRate > 0 || DropRate > 0 || DuplicateRate > 0 || CorruptRate > 0; }
+            get { return NoiseRate > 0 || DropRate > 0 || DuplicateRate > 0 || CorruptRate > 0 || IdleNoiseMs > 0; }
+        }
+
+        /// <summary>Gaps are uniform in [1, 2 × <see cref="IdleNoiseMs"/>] ms, so they average about <see cref="IdleNoiseMs"/>.</summary>
+        public long NextIdleNoiseNs(long afterNs)
+        {
+            if (IdleNoiseMs <= 0)
+            {
+                return long.MaxValue;
+            }
+
+            return afterNs + (1 + _random.Next(2 * IdleNoiseMs)) * 1000000L;
+        }
+
+        /// <summary>A random byte, counted in <see cref="IdleNoiseInserted"/>.</summary>
+        public byte IdleNoiseByte()
+        {
+            IdleNoiseInserted++;
+            return (byte)_random.Next(256);
         }
 
         /// <summary>At most a noise byte and a duplicate per byte.</summary>

@@ -14,5 +14,14 @@ namespace McuUpdater.Simulator
         /// into <paramref name="output"/>; returns how many bytes go on the line instead.
         /// </summary>
         int Apply(byte[] input, int offset, int count, byte[] output, int outputOffset, long timeNs);
+
+        /// <summary>
+        /// Time after <paramref name="afterNs"/> at which the line next makes up a byte on its own
+        /// (idle-line noise), or <c>long.MaxValue</c> for never.
+        /// </summary>
+        long NextIdleNoiseNs(long afterNs);
+
+        /// <summary>The byte the line makes up when idle noise is due.</summary>
+        byte IdleNoiseByte();
     }
 }

@@ -30,6 +30,11 @@ namespace McuUpdater.Simulator
         private long _wakeNs = long.MaxValue;
         private byte[] _delivery = new byte[1024];
         private byte[] _faultOutput = new byte[256];
+        private readonly byte[] _noise = new byte[1];
+        private ILineFault _hostToModuleFault;
+        private ILineFault _moduleToHostFault;
+        private long _toModuleNoiseNs = long.MaxValue;
+        private long _toHostNoiseNs = long.MaxValue;
 
         /// <summary>Creates a wire at 115 200 baud and attaches <paramref name="module"/> to it.</summary>
         public VirtualWire(IModuleEndpoint module)
@@ -83,11 +88,35 @@ namespace McuUpdater.Simulator
         /// <summary>Optional observer of everything put on the line (after faults) and of power changes.</summary>
         public IWireTap Tap { get; set; }
 
-        /// <summary>Optional fault filter on bytes the host writes.</summary>
-        public ILineFault HostToModuleFault { get; set; }
+        /// <summary>Optional fault filter on bytes the host writes (and noise the idle line makes up towards the module).</summary>
+        public ILineFault HostToModuleFault
+        {
+            get
+            {
+                return _hostToModuleFault;
+            }
 
-        /// <summary>Optional fault filter on bytes the module sends.</summary>
-        public ILineFault ModuleToHostFault { get; set; }
+            set
+            {
+                _hostToModuleFault = value;
+                _toModuleNoiseNs = value == null ? long.MaxValue : value.NextIdleNoiseNs(_now);
+            }
+        }
+
+        /// <summary>Optional fault filter on bytes the module sends (and noise the idle line makes up towards the host).</summary>
+        public ILineFault ModuleToHostFault
+        {
+            get
+            {
+                return _moduleToHostFault;
+            }
+
+            set
+            {
+                _moduleToHostFault = value;
+                _toHostNoiseNs = value == null ? long.MaxValue : value.NextIdleNoiseNs(_now);
+            }
+        }
 
         /// <summary>Bytes the host has written (before faults).</summary>
         public long HostBytesWritten { get; private set; }
@@ -211,12 +240,24 @@ namespace McuUpdater.Simulator
             _wakeNs = timeNs;
         }
 
-        // Runs the earliest module event at or before limit: a host write fully arrived, or the
-        // module's wake-up (after handing over the bytes that arrived before it). Ties go to bytes.
+        // Runs the earliest event at or before limit: idle-line noise, a host write fully arrived,
+        // or the module's wake-up (after handing over the bytes that arrived before it). Ties go to bytes.
         private bool ProcessNextEvent(long limit)
         {
             long recordEnd = _toModule.RecordEndNs;
             long wake = _wakeNs;
+            long noise = _toModuleNoiseNs < _toHostNoiseNs ? _toModuleNoiseNs : _toHostNoiseNs;
+            if (noise < recordEnd && noise < wake)
+            {
+                if (noise > limit)
+                {
+                    return false;
+                }
+
+                MakeIdleNoise(noise);
+                return true;
+            }
+
             if (recordEnd <= wake)
             {
                 if (recordEnd > limit)
@@ -254,6 +295,47 @@ namespace McuUpdater.Simulator
             if (timeNs > _now)
             {
                 _now = timeNs;
+            }
+        }
+
+        // The line makes up a byte only while nobody drives it; a byte due mid-transmission is skipped
+        // (noise on bytes in transit is the filter's NoiseRate).
+        private void MakeIdleNoise(long timeNs)
+        {
+            if (timeNs > _now)
+            {
+                _now = timeNs;
+            }
+
+            if (_toModuleNoiseNs <= _toHostNoiseNs)
+            {
+                ILineFault fault = _hostToModuleFault;
+                _toModuleNoiseNs = fault.NextIdleNoiseNs(timeNs);
+                if (_toModule.FreeAtNs <= timeNs)
+                {
+                    _noise[0] = fault.IdleNoiseByte();
+                    _toModule.Enqueue(_noise, 0, 1, _now);
+                    IWireTap tap = Tap;
+                    if (tap != null)
+                    {
+                        tap.OnHostToModule(_noise, 0, 1, _now);
+                    }
+                }
+            }
+            else
+            {
+                ILineFault fault = _moduleToHostFault;
+                _toHostNoiseNs = fault.NextIdleNoiseNs(timeNs);
+                if (_toHost.FreeAtNs <= timeNs)
+                {
+                    _noise[0] = fault.IdleNoiseByte();
+                    _toHost.Enqueue(_noise, 0, 1, _now);
+                    IWireTap tap = Tap;
+                    if (tap != null)
+                    {
+                        tap.OnModuleToHost(_noise, 0, 1, _now);
+                    }
+                }
             }
         }
 

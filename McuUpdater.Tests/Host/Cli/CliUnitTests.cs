@@ -31,6 +31,25 @@ namespace McuUpdater.Tests.Host.Cli
         }
 
         [Fact]
+        public void FaultSpecs_BuildTheSimulatorsPlan_AndBadOnesAreUsageErrors()
+        {
+            SimulatorSettings ok = new SimulatorSettings { Faults = new[] { "status:3:1", "idle-noise:50", "rx-idle-noise:30", "rx-corrupt:0.25", "miss-boot:2" } };
+            ok.CreateModule(out McuUpdater.Simulator.FaultPlan plan);
+            Assert.Equal(50, plan.HostToModule.IdleNoiseMs);
+            Assert.Equal(30, plan.ModuleToHost.IdleNoiseMs);
+            Assert.Equal(0.25, plan.ModuleToHost.CorruptRate);
+            Assert.Equal(2, plan.MissBootWindows);
+            Assert.Single(plan.BlockFaults);
+
+            foreach (string bad in new[] { "idle-noise:0", "idle-noise:x", "status:3", "sparkle:1" })
+            {
+                CliException e = Assert.Throws<CliException>(() => new SimulatorSettings { Faults = new[] { bad } }.CreateModule(out _));
+                Assert.Equal(ExitCode.Usage, e.Code);
+                Assert.Contains(bad, e.Message);
+            }
+        }
+
+        [Fact]
         public void Trace_WriterAndReader_RoundTrip()
         {
             StringWriter text = new StringWriter();

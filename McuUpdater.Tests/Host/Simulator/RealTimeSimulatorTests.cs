@@ -120,6 +120,146 @@ namespace McuUpdater.Tests.Host.Simulator
             }
         }
 
+        [TestMethod]
+        public void RealTime_PacedRunnerMovesBytesAtTheBaudRate()
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                Assert.SkipTest("pseudo-terminals are opened with Linux libc");
+            }
+
+            // The module echoes what it gets and answers a 'B' with a 2000-byte burst. A pty has no
+            // line rate, so only the runner's pacing can make these take their time on the wire.
+            BurstEndpoint module = new BurstEndpoint(2000);
+            using (PseudoTerminal pty = new PseudoTerminal())
+            using (RealTimeModuleRunner runner = new RealTimeModuleRunner(module, pty, 115200) { Paced = true, IdlePowerSensing = false })
+            using (SerialPort port = new SerialPort(pty.SlavePath, 115200, Parity.None, 8, StopBits.One))
+            {
+                port.Open();
+                runner.Start();
+                long byteUs = runner.ByteTimeNs / 1000;
+
+                byte[] data = new byte[1000];
+                for (int i = 0; i < data.Length; i++)
+                {
+                    data[i] = (byte)('a' + (i % 26));
+                }
+
+                Stopwatch clock = Stopwatch.StartNew();
+                port.Write(data, 0, data.Length);
+                byte[] echo = ReadExactly(port, data.Length, 5000);
+                long echoUs = (long)(clock.Elapsed.TotalMilliseconds * 1000);
+                Assert.AreEqual(Convert.ToHexString(data), Convert.ToHexString(echo), "every byte echoed in order");
+                Assert.IsTrue(echoUs >= 1001 * byteUs, "1000 bytes in, then the last one out, take at least 1001 byte times: " + echoUs.ToString() + " us");
+
+                clock.Restart();
+                port.Write(new byte[] { (byte)'B' }, 0, 1);
+                byte[] burst = ReadExactly(port, 2000, 5000);
+                long burstUs = (long)(clock.Elapsed.TotalMilliseconds * 1000);
+                Assert.AreEqual(2000, burst.Length, "the whole burst came");
+                Assert.IsTrue(burstUs >= 2001 * byteUs, "one byte in and 2000 out take at least 2001 byte times: " + burstUs.ToString() + " us");
+                runner.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void RealTime_IdleLineNoiseAndLineFaultsReachThePort()
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                Assert.SkipTest("pseudo-terminals are opened with Linux libc");
+            }
+
+            FaultPlan plan = new FaultPlan(21);
+            plan.ModuleToHost.IdleNoiseMs = 5;
+            plan.HostToModule.DropRate = 1.0;
+            RecordingEndpoint module = new RecordingEndpoint();
+            using (PseudoTerminal pty = new PseudoTerminal())
+            using (RealTimeModuleRunner runner = new RealTimeModuleRunner(module, pty, 115200) { Paced = true, IdlePowerSensing = false })
+            using (SerialPort port = new SerialPort(pty.SlavePath, 115200, Parity.None, 8, StopBits.One))
+            {
+                runner.UseFaults(plan);
+                port.Open();
+                runner.Start();
+                port.Write(new byte[100], 0, 100);
+                Stopwatch clock = Stopwatch.StartNew();
+                while ((plan.ModuleToHost.IdleNoiseInserted < 20 || runner.HostBytesRead < 100) && clock.ElapsedMilliseconds < 3000)
+                {
+                    System.Threading.Thread.Sleep(5);
+                }
+
+                runner.Stop();
+                System.Threading.Thread.Sleep(20);
+                int seen = port.BytesToRead;
+                Assert.IsTrue(plan.ModuleToHost.IdleNoiseInserted >= 20, "a made-up byte about every 5 ms: " + plan.ModuleToHost.IdleNoiseInserted.ToString());
+                Assert.IsTrue(seen <= plan.ModuleToHost.IdleNoiseInserted && seen >= plan.ModuleToHost.IdleNoiseInserted - 1, "the port got the noise (at most the last byte still on the line): " + seen.ToString());
+                Assert.AreEqual(0L, runner.ModuleBytesSent, "the module itself sent nothing");
+                Assert.AreEqual(100L, runner.HostBytesRead, "the runner read what the host wrote");
+                Assert.AreEqual(0, module.BytesReceived, "and dropped all of it on the way, as the plan says");
+            }
+        }
+
+        private static byte[] ReadExactly(SerialPort port, int count, int ms)
+        {
+            byte[] data = new byte[count];
+            int got = 0;
+            Stopwatch clock = Stopwatch.StartNew();
+            while (got < count && clock.ElapsedMilliseconds < ms)
+            {
+                int available = port.BytesToRead;
+                if (available == 0)
+                {
+                    System.Threading.Thread.Sleep(1);
+                    continue;
+                }
+
+                got += port.Read(data, got, Math.Min(available, count - got));
+            }
+
+            Array.Resize(ref data, got);
+            return data;
+        }
+
+        /// <summary>Echoes every byte, except that a 'B' is answered with a burst.</summary>
+        private sealed class BurstEndpoint : IModuleEndpoint
+        {
+            private readonly byte[] _burst;
+            private IModuleLine _line;
+
+            public BurstEndpoint(int burst)
+            {
+                _burst = new byte[burst];
+            }
+
+            public void Attach(IModuleLine line)
+            {
+                _line = line;
+            }
+
+            public void PowerChanged(bool on)
+            {
+            }
+
+            public void Received(byte[] buffer, int offset, int count)
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    if (buffer[offset + i] == (byte)'B')
+                    {
+                        _line.Send(_burst, 0, _burst.Length);
+                    }
+                    else
+                    {
+                        _line.Send(buffer, offset + i, 1);
+                    }
+                }
+            }
+
+            public void Timer()
+            {
+            }
+        }
+
         private static bool WaitFor(SerialPort port, byte value, int ms)
         {
             Stopwatch clock = Stopwatch.StartNew();

@@ -38,7 +38,8 @@ namespace McuUpdater.Cli.Hardware
         public const string FaultHelp =
             "fault to inject (repeatable): status:BLOCK:CODE (refuse a block once with status 1/2/4), silence:BLOCK, slow:BLOCK:MS, "
             + "power-loss:BLOCK, wrong-next:BLOCK:NEXT, miss-boot:N (ignore the first N sync windows), reply-delay:MS, "
-            + "noise:RATE, drop:RATE, dup:RATE, corrupt:RATE (line faults per byte, host→module; prefix rx- for module→host, e.g. rx-corrupt:0.001)";
+            + "noise:RATE, drop:RATE, dup:RATE, corrupt:RATE (line faults per byte, host→module; prefix rx- for module→host, e.g. rx-corrupt:0.001), "
+            + "idle-noise:MS (a made-up byte about every MS ms while the line is idle; rx-idle-noise:MS towards the host)";
 
         /// <summary>Builds the simulator options and fault plan; throws a usage error on a bad spec.</summary>
         public ModuleSimulator CreateModule(out FaultPlan plan)
@@ -86,6 +87,17 @@ namespace McuUpdater.Cli.Hardware
                 bool rx = p[0].StartsWith("rx-", StringComparison.Ordinal);
                 ByteFaults line = rx ? plan.ModuleToHost : plan.HostToModule;
                 string kind = rx ? p[0].Substring(3) : p[0];
+                if (kind == "idle-noise")
+                {
+                    line.IdleNoiseMs = Int(p, 1);
+                    if (line.IdleNoiseMs <= 0)
+                    {
+                        throw new CliException(ExitCode.Usage, "--fault " + spec + ": the idle-noise gap must be at least 1 ms");
+                    }
+
+                    return;
+                }
+
                 double rate = double.Parse(p[1], NumberStyles.Float, CultureInfo.InvariantCulture);
                 switch (kind)
                 {
@@ -138,22 +150,13 @@ namespace McuUpdater.Cli.Hardware
         public static SimulatorHost Start(ISerialLink link, SimulatorSettings settings, int paceBaud, bool idlePowerSense)
         {
             ModuleSimulator module = settings.CreateModule(out FaultPlan plan);
-            ISerialLink line = link;
-            if (plan.HostToModule.IsActive || plan.ModuleToHost.IsActive)
+            RealTimeModuleRunner runner = new RealTimeModuleRunner(module, link, paceBaud > 0 ? paceBaud : Protocol.Wire.BaudRate)
             {
-                line = new FaultyLink(line, plan.HostToModule, plan.ModuleToHost);
-            }
-
-            if (paceBaud > 0)
-            {
-                line = new LineRateLink(line, paceBaud);
-            }
-
-            RealTimeModuleRunner runner = new RealTimeModuleRunner(module, line, paceBaud > 0 ? paceBaud : Protocol.Wire.BaudRate)
-            {
+                Paced = paceBaud > 0,
                 IdlePowerSensing = idlePowerSense,
                 IdlePowerOnMs = 300,
             };
+            runner.UseFaults(plan);
             if (!idlePowerSense)
             {
                 runner.PowerChanged(true);
@@ -260,62 +263,6 @@ namespace McuUpdater.Cli.Hardware
             public void On() => _runner.PowerChanged(true);
 
             public void Release() => _runner.PowerChanged(true);
-        }
-    }
-
-    /// <summary>Applies the fault plan's line faults to a real link (module side): host→module on Read, module→host on Write.</summary>
-    public sealed class FaultyLink : ISerialLink
-    {
-        private readonly ISerialLink _inner;
-        private readonly ILineFault _rx;
-        private readonly ILineFault _tx;
-        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
-        private byte[] _in = new byte[4096];
-        private byte[] _out = new byte[4096];
-
-        /// <summary>Wraps <paramref name="inner"/>.</summary>
-        public FaultyLink(ISerialLink inner, ILineFault hostToModule, ILineFault moduleToHost)
-        {
-            _inner = inner;
-            _rx = hostToModule;
-            _tx = moduleToHost;
-        }
-
-        /// <inheritdoc />
-        public void Write(byte[] buffer, int offset, int count)
-        {
-            byte[] output = Room(ref _out, _tx.MaxOutput(count));
-            int n = _tx.Apply(buffer, offset, count, output, 0, NowNs);
-            _inner.Write(output, 0, n);
-        }
-
-        /// <inheritdoc />
-        public int Read(byte[] buffer, int offset, int count, int timeoutMs)
-        {
-            byte[] input = Room(ref _in, count);
-            int n = _inner.Read(input, 0, Math.Min(count / 2 > 0 ? count / 2 : 1, input.Length), timeoutMs);
-            if (n <= 0)
-            {
-                return 0;
-            }
-
-            byte[] output = Room(ref _out, _rx.MaxOutput(n));
-            int m = _rx.Apply(input, 0, n, output, 0, NowNs);
-            m = Math.Min(m, count);
-            Array.Copy(output, 0, buffer, offset, m);
-            return m;
-        }
-
-        private long NowNs => (long)(_clock.ElapsedTicks * (1e9 / System.Diagnostics.Stopwatch.Frequency));
-
-        private static byte[] Room(ref byte[] buffer, int size)
-        {
-            if (buffer.Length < size)
-            {
-                buffer = new byte[size];
-            }
-
-            return buffer;
         }
     }
 }

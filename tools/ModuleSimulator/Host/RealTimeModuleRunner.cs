@@ -9,34 +9,65 @@ namespace McuUpdater.Simulator.Host
     /// <summary>Serves a module endpoint on a real byte link (pseudo-terminal master, serial port) in real time, on its own thread.</summary>
     /// <remarks>
     /// Every endpoint call happens on the runner thread, so the endpoint stays single-threaded.
-    /// Time is a monotonic clock; wake-ups are honoured to within a millisecond or so. A link
-    /// without a power line (a pty) gets "idle power sensing": a 0xB5 after at least
-    /// <see cref="IdlePowerOnMs"/> of silence from the host counts as a fresh power-on, which is
-    /// what a PC flasher relayed through an MCU looks like. Tests can also switch power explicitly.
+    /// Time is a monotonic clock; wake-ups are honoured to within a millisecond or so.
+    /// <para>
+    /// With <see cref="Paced"/> (for links that have no line rate of their own, such as a pty) the
+    /// runner behaves in time like a UART at the baud rate, as the virtual wire does: a byte the host
+    /// wrote reaches the module one byte time after the previous one (or after it was read, when the
+    /// line was idle), and a byte the module sends is handed to the link only when its last bit would
+    /// have left. A real serial port paces itself, so it runs unpaced.
+    /// </para>
+    /// <para>
+    /// A link without a power line gets "idle power sensing": a 0xB5 that arrives after at least
+    /// <see cref="IdlePowerOnMs"/> of silence from the host counts as a fresh power-on, which is what
+    /// a PC flasher relayed through an MCU looks like. Tests can also switch power explicitly.
+    /// </para>
+    /// <para>
+    /// Line faults (<see cref="UseFaults"/>) are applied to the bytes as they pass, and idle-line
+    /// noise is made up while a direction is quiet, as on the virtual wire.
+    /// </para>
     /// </remarks>
     public sealed class RealTimeModuleRunner : IModuleLine, IDisposable
     {
         private const int MaxPollMs = 10;
+        private const int Capacity = 16 * 1024;
 
         private readonly IModuleEndpoint _module;
         private readonly ISerialLink _link;
         private readonly long _byteTimeNs;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private readonly byte[] _rx = new byte[16 * 1024];
         private readonly object _sync = new object();
+
+        // Host to module: bytes read from the link with the time each reaches the module.
+        private readonly ByteSchedule _toModule = new ByteSchedule(Capacity);
+
+        // Module to host: bytes sent by the module with the time each has fully left.
+        private readonly ByteSchedule _toHost = new ByteSchedule(Capacity);
+
+        private readonly byte[] _read = new byte[4096];
+        private readonly byte[] _chunk = new byte[Capacity];
+        private readonly byte[] _txChunk = new byte[Capacity];
+        private byte[] _faultOutput = new byte[4096];
+        private readonly byte[] _noise = new byte[1];
+
+        private ILineFault _hostToModuleFault;
+        private ILineFault _moduleToHostFault;
+        private long _toModuleNoiseNs = long.MaxValue;
+        private long _toHostNoiseNs = long.MaxValue;
+
         private Thread _thread;
         private volatile bool _running;
         private long _wakeNs = long.MaxValue;
-        private long _lastRxNs = long.MinValue / 2;
+        private long _lastArrivalNs = long.MinValue / 2;
         private int _powerRequest; // 0 none, 1 on, 2 off
 
-        /// <summary>Creates a runner at 115 200 baud; call <see cref="Start"/>.</summary>
+        /// <summary>Creates an unpaced runner at 115 200 baud; call <see cref="Start"/>.</summary>
         public RealTimeModuleRunner(IModuleEndpoint module, ISerialLink link)
             : this(module, link, Wire.BaudRate)
         {
         }
 
-        /// <summary>Creates a runner; <paramref name="baud"/> only sets <see cref="ByteTimeNs"/> (the link paces itself).</summary>
+        /// <summary>Creates a runner for a line at <paramref name="baud"/> 8N1; set <see cref="Paced"/> when the link has no line rate of its own.</summary>
         public RealTimeModuleRunner(IModuleEndpoint module, ISerialLink link, int baud)
         {
             _module = module;
@@ -47,6 +78,9 @@ namespace McuUpdater.Simulator.Host
             module.Attach(this);
         }
 
+        /// <summary>When true, bytes move at the baud rate in both directions (set before <see cref="Start"/>).</summary>
+        public bool Paced { get; set; }
+
         /// <summary>When true, a 0xB5 after <see cref="IdlePowerOnMs"/> of host silence power-cycles the module first.</summary>
         public bool IdlePowerSensing { get; set; }
 
@@ -55,6 +89,12 @@ namespace McuUpdater.Simulator.Host
 
         /// <summary>Power-ons sensed from line idleness.</summary>
         public int SensedPowerOns { get; private set; }
+
+        /// <summary>Bytes read from the host (before faults).</summary>
+        public long HostBytesRead { get; private set; }
+
+        /// <summary>Bytes the module sent (before faults).</summary>
+        public long ModuleBytesSent { get; private set; }
 
         /// <summary>Monotonic time since the runner was created.</summary>
         public long NowNs
@@ -66,6 +106,16 @@ namespace McuUpdater.Simulator.Host
         public long ByteTimeNs
         {
             get { return _byteTimeNs; }
+        }
+
+        /// <summary>Installs the line faults of <paramref name="plan"/> (call before <see cref="Start"/>); its block faults belong to the module.</summary>
+        public void UseFaults(FaultPlan plan)
+        {
+            long now = NowNs;
+            _hostToModuleFault = plan.HostToModule.IsActive ? plan.HostToModule : null;
+            _moduleToHostFault = plan.ModuleToHost.IsActive ? plan.ModuleToHost : null;
+            _toModuleNoiseNs = _hostToModuleFault == null ? long.MaxValue : _hostToModuleFault.NextIdleNoiseNs(now);
+            _toHostNoiseNs = _moduleToHostFault == null ? long.MaxValue : _moduleToHostFault.NextIdleNoiseNs(now);
         }
 
         /// <summary>Starts the runner thread.</summary>
@@ -98,10 +148,24 @@ namespace McuUpdater.Simulator.Host
             }
         }
 
-        /// <summary>Sends bytes from the module to the link.</summary>
+        /// <summary>Queues bytes from the module towards the link (called by the module, on the runner thread).</summary>
         public void Send(byte[] buffer, int offset, int count)
         {
-            _link.Write(buffer, offset, count);
+            if (count <= 0)
+            {
+                return;
+            }
+
+            ModuleBytesSent += count;
+            if (_moduleToHostFault != null)
+            {
+                count = ApplyFault(_moduleToHostFault, buffer, offset, count);
+                buffer = _faultOutput;
+                offset = 0;
+            }
+
+            _toHost.Add(buffer, offset, count, NowNs, Paced ? _byteTimeNs : 0);
+            FlushToHost(NowNs);
         }
 
         /// <summary>Sets the module's one wake-up.</summary>
@@ -122,32 +186,140 @@ namespace McuUpdater.Simulator.Host
             {
                 ApplyPowerRequest();
                 long now = NowNs;
-                int waitMs = MaxPollMs;
-                if (_wakeNs != long.MaxValue)
-                {
-                    long untilWake = (_wakeNs - now + 999999) / 1000000;
-                    waitMs = untilWake < 0 ? 0 : (int)Math.Min(untilWake, MaxPollMs);
-                }
-
-                int n = _link.Read(_rx, 0, _rx.Length, waitMs);
-                now = NowNs;
-                if (n > 0)
-                {
-                    if (IdlePowerSensing && _rx[0] == Wire.SyncWord1 && now - _lastRxNs >= IdlePowerOnMs * 1000000L)
-                    {
-                        SensedPowerOns++;
-                        _module.PowerChanged(false);
-                        _module.PowerChanged(true);
-                    }
-
-                    _lastRxNs = now;
-                    _module.Received(_rx, 0, n);
-                }
-
-                if (_wakeNs <= NowNs)
+                DeliverToModule(now);
+                if (_wakeNs <= now)
                 {
                     _wakeNs = long.MaxValue;
                     _module.Timer();
+                }
+
+                MakeIdleNoise(now);
+                FlushToHost(now);
+                ReadHost(WaitMs(NowNs));
+            }
+        }
+
+        // Sleep in the link's read until the next thing due, at most MaxPollMs; 1 ms is the finest
+        // a thread sleep resolves, about 11 byte times at 115 200.
+        private int WaitMs(long now)
+        {
+            long next = _wakeNs;
+            next = Math.Min(next, _toModule.NextDueNs);
+            next = Math.Min(next, _toHost.NextDueNs);
+            next = Math.Min(next, Math.Min(_toModuleNoiseNs, _toHostNoiseNs));
+            if (next <= now)
+            {
+                return 0;
+            }
+
+            long ms = (next - now + 999999) / 1000000;
+            return ms > MaxPollMs ? MaxPollMs : (int)ms;
+        }
+
+        private void ReadHost(int waitMs)
+        {
+            int room = Math.Min(_read.Length, _toModule.Space);
+            if (room <= 0)
+            {
+                // The module is behind; let it catch up before reading more.
+                Thread.Sleep(Math.Max(1, waitMs));
+                return;
+            }
+
+            int n = _link.Read(_read, 0, room, waitMs);
+            if (n <= 0)
+            {
+                return;
+            }
+
+            HostBytesRead += n;
+            byte[] bytes = _read;
+            if (_hostToModuleFault != null)
+            {
+                n = ApplyFault(_hostToModuleFault, _read, 0, n);
+                bytes = _faultOutput;
+                n = Math.Min(n, _toModule.Space);
+            }
+
+            _toModule.Add(bytes, 0, n, NowNs, Paced ? _byteTimeNs : 0);
+        }
+
+        // Hands the module every byte that has arrived, in one call per run of bytes; a 0xB5 after
+        // the idle time splits the run so the module sees the power-on before it.
+        private void DeliverToModule(long now)
+        {
+            int n = 0;
+            while (_toModule.Count > 0 && _toModule.NextDueNs <= now)
+            {
+                long arrival = _toModule.NextDueNs;
+                byte b = _toModule.Peek();
+                if (IdlePowerSensing && b == Wire.SyncWord1 && arrival - _lastArrivalNs >= IdlePowerOnMs * 1000000L)
+                {
+                    if (n > 0)
+                    {
+                        _module.Received(_chunk, 0, n);
+                        n = 0;
+                    }
+
+                    SensedPowerOns++;
+                    PowerModule(false);
+                    PowerModule(true);
+                }
+
+                _chunk[n++] = _toModule.Take();
+                _lastArrivalNs = arrival;
+                if (n == _chunk.Length)
+                {
+                    _module.Received(_chunk, 0, n);
+                    n = 0;
+                }
+            }
+
+            if (n > 0)
+            {
+                _module.Received(_chunk, 0, n);
+            }
+        }
+
+        private void FlushToHost(long now)
+        {
+            int n = 0;
+            while (_toHost.Count > 0 && _toHost.NextDueNs <= now)
+            {
+                _txChunk[n++] = _toHost.Take();
+                if (n == _txChunk.Length)
+                {
+                    _link.Write(_txChunk, 0, n);
+                    n = 0;
+                }
+            }
+
+            if (n > 0)
+            {
+                _link.Write(_txChunk, 0, n);
+            }
+        }
+
+        // The line makes up a byte only while nobody drives that direction.
+        private void MakeIdleNoise(long now)
+        {
+            if (_toModuleNoiseNs <= now)
+            {
+                _toModuleNoiseNs = _hostToModuleFault.NextIdleNoiseNs(now);
+                if (_toModule.Count == 0 && _toModule.Space > 0)
+                {
+                    _noise[0] = _hostToModuleFault.IdleNoiseByte();
+                    _toModule.Add(_noise, 0, 1, now, Paced ? _byteTimeNs : 0);
+                }
+            }
+
+            if (_toHostNoiseNs <= now)
+            {
+                _toHostNoiseNs = _moduleToHostFault.NextIdleNoiseNs(now);
+                if (_toHost.Count == 0)
+                {
+                    _noise[0] = _moduleToHostFault.IdleNoiseByte();
+                    _toHost.Add(_noise, 0, 1, now, Paced ? _byteTimeNs : 0);
                 }
             }
         }
@@ -163,8 +335,30 @@ namespace McuUpdater.Simulator.Host
 
             if (request != 0)
             {
-                _module.PowerChanged(request == 1);
+                PowerModule(request == 1);
             }
+        }
+
+        private void PowerModule(bool on)
+        {
+            if (!on)
+            {
+                // A module without power stops transmitting: what has not left yet never will.
+                _toHost.Clear();
+            }
+
+            _module.PowerChanged(on);
+        }
+
+        private int ApplyFault(ILineFault fault, byte[] buffer, int offset, int count)
+        {
+            int max = fault.MaxOutput(count);
+            if (_faultOutput.Length < max)
+            {
+                _faultOutput = new byte[Math.Max(max, 2 * _faultOutput.Length)];
+            }
+
+            return fault.Apply(buffer, offset, count, _faultOutput, 0, NowNs);
         }
     }
 }
