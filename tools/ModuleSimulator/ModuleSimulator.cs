@@ -20,7 +20,8 @@ namespace McuUpdater.Simulator
         private const int TimerInterByte = 3;
         private const int TimerReply = 4;
         private const int TimerFirmware = 5;
-        private const int TimerCount = 6;
+        private const int TimerPwrKey = 6;
+        private const int TimerCount = 7;
 
         private readonly SimulatorOptions _options;
         private readonly FaultPlan _faults;
@@ -37,6 +38,9 @@ namespace McuUpdater.Simulator
         private bool _firmwareValid;
         private string _firmwareVersion;
         private bool _firmwareReady;
+        private bool _keyDown;
+        private bool _keyPressedWhileOn;
+        private long _keyDownNs;
 
         /// <summary>Creates a module with no faults.</summary>
         public ModuleSimulator(SimulatorOptions options)
@@ -161,6 +165,13 @@ namespace McuUpdater.Simulator
         public void PowerChanged(bool on)
         {
             long now = _line.NowNs;
+            if (_options.PowerInput == PowerInput.PwrKey)
+            {
+                PwrKeyChanged(on, now);
+                ApplyTimers();
+                return;
+            }
+
             if (!on)
             {
                 if (_powered && !_lostPower)
@@ -188,6 +199,63 @@ namespace McuUpdater.Simulator
             }
 
             ApplyTimers();
+        }
+
+        // The supply is always there; PWRKEY presses switch the module, as on a Quectel module.
+        private void PwrKeyChanged(bool pressed, long now)
+        {
+            if (pressed == _keyDown)
+            {
+                return;
+            }
+
+            _keyDown = pressed;
+            if (pressed)
+            {
+                _keyDownNs = now;
+                _keyPressedWhileOn = _powered && !_lostPower;
+                if (!_keyPressedWhileOn)
+                {
+                    _timers.Arm(TimerPwrKey, now + _options.PwrKeyOnHoldMs * NsPerMs);
+                }
+
+                return;
+            }
+
+            _timers.Disarm(TimerPwrKey);
+            if (_lostPower)
+            {
+                // A module that browned out is off for good once the key is up; the next press starts it.
+                _powered = false;
+                _lostPower = false;
+            }
+            else if (_keyPressedWhileOn && _powered && now - _keyDownNs >= _options.PwrKeyOffHoldMs * NsPerMs)
+            {
+                _powered = false;
+                _offSinceNs = now;
+                PowerDown();
+            }
+        }
+
+        // The key has been held long enough: the module turns on (unless it has not been off long enough).
+        private void PwrKeyHeld()
+        {
+            if (!_keyDown || _powered)
+            {
+                return;
+            }
+
+            long now = _line.NowNs;
+            _powered = true;
+            if (now - _offSinceNs < _options.PowerOnMinOffMs * NsPerMs)
+            {
+                IgnoredPowerOns++;
+                _lostPower = true;
+            }
+            else
+            {
+                PowerUp(now);
+            }
         }
 
         /// <inheritdoc />
@@ -262,6 +330,9 @@ namespace McuUpdater.Simulator
                     break;
                 case TimerReply:
                     SendPendingReply();
+                    break;
+                case TimerPwrKey:
+                    PwrKeyHeld();
                     break;
                 case TimerFirmware:
                     _firmwareReady = true;

@@ -28,6 +28,15 @@ namespace McuUpdater.Simulator
         /// <summary>When each <see cref="BootNoise"/> byte is sent, in ms after power-on (ascending).</summary>
         public int[] BootNoiseAtMs = new int[] { 1, 2, 3 };
 
+        /// <summary>What the updater's power control drives: the supply (default) or only PWRKEY.</summary>
+        public PowerInput PowerInput = PowerInput.Supply;
+
+        /// <summary>PWRKEY input: a press held this long turns an off module on; its boot (and sync window) starts then.</summary>
+        public int PwrKeyOnHoldMs = 500;
+
+        /// <summary>PWRKEY input: a press at least this long, begun while the module runs, turns it off when released.</summary>
+        public int PwrKeyOffHoldMs = 650;
+
         /// <summary>A power-on only counts after the module was off at least this long (discharge / PWRKEY timing); 0 = always.</summary>
         public int PowerOnMinOffMs;
 

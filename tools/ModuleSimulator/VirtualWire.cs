@@ -52,8 +52,13 @@ namespace McuUpdater.Simulator
             _hostLink = new WireHostLink(this);
             _clock = new WireClock(this);
             _power = new WirePower(this);
+            ModuleSimulator simulator = module as ModuleSimulator;
+            PowerInputIsPwrKey = simulator != null && simulator.Options.PowerInput == PowerInput.PwrKey;
             module.Attach(new WireModuleLine(this));
         }
+
+        /// <summary>True when the updater's power control drives the module's PWRKEY (set from the simulator's options).</summary>
+        public bool PowerInputIsPwrKey { get; set; }
 
         /// <summary>The updater's UART.</summary>
         public ISerialLink HostLink

@@ -3,7 +3,10 @@ using McuUpdater.Power;
 namespace McuUpdater.Simulator
 {
     /// <summary>The updater's power control on a <see cref="VirtualWire"/>.</summary>
-    /// <remarks>Release only lets go of PWRKEY, so the module keeps its power and is not told.</remarks>
+    /// <remarks>
+    /// Off and On switch the module's power input. Release lets go of PWRKEY: a module powered by
+    /// its supply keeps its power and is not told; a module whose input is PWRKEY sees the key go up.
+    /// </remarks>
     internal sealed class WirePower : IModulePower
     {
         private readonly VirtualWire _wire;
@@ -29,6 +32,10 @@ namespace McuUpdater.Simulator
         public void Release()
         {
             Releases++;
+            if (_wire.PowerInputIsPwrKey)
+            {
+                _wire.SetPower(false);
+            }
         }
     }
 }

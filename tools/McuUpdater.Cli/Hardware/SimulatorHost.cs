@@ -25,6 +25,9 @@ namespace McuUpdater.Cli.Hardware
         /// <summary>Fault specs (see <see cref="FaultHelp"/>).</summary>
         public string[] Faults { get; set; } = Array.Empty<string>();
 
+        /// <summary>supply | pwrkey: what the power input (or sensed pin) is wired to on the module.</summary>
+        public string PowerInput { get; set; } = "supply";
+
         /// <summary>Seed of the line faults.</summary>
         public uint Seed { get; set; } = 1;
 
@@ -55,6 +58,12 @@ namespace McuUpdater.Cli.Hardware
                 throw new CliException(ExitCode.Usage, "--mtu must be between 13 and 65535");
             }
 
+            options.PowerInput = (PowerInput ?? "supply").ToLowerInvariant() switch
+            {
+                "supply" => Simulator.PowerInput.Supply,
+                "pwrkey" => Simulator.PowerInput.PwrKey,
+                _ => throw new CliException(ExitCode.Usage, "--power-input must be supply or pwrkey"),
+            };
             options.Mtu = Mtu;
             options.NewFirmwareVersion = Version;
             options.FlashWriteMs = FlashMs;
