@@ -60,8 +60,10 @@ namespace McuUpdater.Relay
         private int _state;
         private long _offAtMs;
 
-        private volatile bool _runAnswered;
-        private volatile bool _running;
+        // Flags shared by the pump threads, as ints through Interlocked: nanoFramework's corlib has
+        // no IsVolatile modifier type, so a volatile field does not compile for the device.
+        private int _runAnswered;
+        private int _running;
         private Thread _hostThread;
         private Thread _moduleThread;
         private Exception _fault;
@@ -112,7 +114,7 @@ namespace McuUpdater.Relay
         /// <summary>True between <see cref="Start"/> and <see cref="Stop"/> while no pump has failed.</summary>
         public bool IsRunning
         {
-            get { return _running; }
+            get { return Get(ref _running); }
         }
 
         /// <summary>The exception that stopped a pump thread (a link closed or failed), or null.</summary>
@@ -142,7 +144,7 @@ namespace McuUpdater.Relay
             }
 
             _fault = null;
-            _running = true;
+            Set(ref _running, true);
             _hostThread = new Thread(RunHostToModule);
             _moduleThread = new Thread(RunModuleToHost);
             _hostThread.Start();
@@ -152,7 +154,7 @@ namespace McuUpdater.Relay
         /// <summary>Stops both pumps, waits for their threads to end, and releases the module's power if a session was open.</summary>
         public void Stop()
         {
-            _running = false;
+            Set(ref _running, false);
             if (_hostThread != null)
             {
                 _hostThread.Join();
@@ -287,7 +289,7 @@ namespace McuUpdater.Relay
                 return;
             }
 
-            if (_runAnswered && _options.ReleaseAfterRun)
+            if (Get(ref _runAnswered) && _options.ReleaseAfterRun)
             {
                 EndSession();
                 return;
@@ -308,7 +310,7 @@ namespace McuUpdater.Relay
         private void BeginPowerCycle(long now)
         {
             bool newSession = _state == StateIdle;
-            _runAnswered = false;
+            Set(ref _runAnswered, false);
             _power.Off();
             _state = StateOff;
             _offAtMs = now;
@@ -347,7 +349,7 @@ namespace McuUpdater.Relay
 
             _power.Release();
             _state = StateIdle;
-            _runAnswered = false;
+            Set(ref _runAnswered, false);
             IRelayTap tap = Tap;
             if (tap != null)
             {
@@ -374,7 +376,7 @@ namespace McuUpdater.Relay
                     frames++;
                     if (direction == RelayDirection.ModuleToHost && decoder.Type == Command.RunGsmSwRsp)
                     {
-                        _runAnswered = true;
+                        Set(ref _runAnswered, true);
                     }
 
                     if (tap != null)
@@ -392,7 +394,7 @@ namespace McuUpdater.Relay
         {
             try
             {
-                while (_running)
+                while (Get(ref _running))
                 {
                     PumpHostToModule(_options.ReadTimeoutMs);
                     Service();
@@ -401,7 +403,7 @@ namespace McuUpdater.Relay
             catch (Exception ex)
             {
                 _fault = ex;
-                _running = false;
+                Set(ref _running, false);
             }
         }
 
@@ -409,7 +411,7 @@ namespace McuUpdater.Relay
         {
             try
             {
-                while (_running)
+                while (Get(ref _running))
                 {
                     PumpModuleToHost(_options.ReadTimeoutMs);
                 }
@@ -417,8 +419,19 @@ namespace McuUpdater.Relay
             catch (Exception ex)
             {
                 _fault = ex;
-                _running = false;
+                Set(ref _running, false);
             }
+        }
+    
+
+        private static bool Get(ref int flag)
+        {
+            return Interlocked.CompareExchange(ref flag, 0, 0) != 0;
+        }
+
+        private static void Set(ref int flag, bool value)
+        {
+            Interlocked.Exchange(ref flag, value ? 1 : 0);
         }
     }
 }

@@ -147,6 +147,10 @@ namespace McuUpdater.Tests.Host.Guards
                     case ForEachStatementSyntax f:
                         CheckForEach(_model.GetForEachStatementInfo(f), _model.GetTypeInfo(f.Expression).Type, node);
                         break;
+                    case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.VolatileKeyword):
+                        // A volatile field carries modreq(IsVolatile): the corlib must define that type.
+                        CheckId("T:System.Runtime.CompilerServices.IsVolatile", node);
+                        break;
                     case LockStatementSyntax _:
                         RequireMethod("System.Threading.Monitor", "Enter", node);
                         RequireMethod("System.Threading.Monitor", "Exit", node);

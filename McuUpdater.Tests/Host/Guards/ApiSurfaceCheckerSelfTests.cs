@@ -39,6 +39,16 @@ namespace McuUpdater.Tests.Host.Guards
         }
 
         [Fact]
+        public void VolatileFieldFails()
+        {
+            string text = "namespace P { public class C { private volatile bool _f; public bool F() { return _f; } } }";
+            List<IList<SourceFile>> projects = new List<IList<SourceFile>> { new List<SourceFile> { new SourceFile("P/C.cs", text) } };
+            List<string> failures = ApiSurfaceChecker.Check(projects, null, ApiGuardInputs.LoadSurface(RepoPaths.ApiFolder), new HashSet<string>(), ApiGuardInputs.References());
+
+            Assert.Contains("P/C.cs:1: T:System.Runtime.CompilerServices.IsVolatile", failures);
+        }
+
+        [Fact]
         public void ArrayListAndThreadSleepPass()
         {
             List<string> failures = CheckBody("var a = new System.Collections.ArrayList(); a.Add(1); System.Threading.Thread.Sleep(1);");
