@@ -97,5 +97,12 @@ namespace McuUpdater.Tests.Engine
         {
             get { return McuUpdater.Protocol.Wire.BlockSizeForMtu(Module.Mtu, Options.MaxBlockSize); }
         }
+
+        /// <summary>Blocks an image of <paramref name="length"/> bytes takes with this rig's block size.</summary>
+        public int BlockCount(int length)
+        {
+            int block = BlockSize;
+            return (length + block - 1) / block;
+        }
     }
 }

@@ -40,6 +40,9 @@ namespace McuUpdater.Tests.Engine
         /// <summary>Resends for <see cref="ResendReason.Timeout"/>.</summary>
         public int TimeoutResends { get; private set; }
 
+        /// <summary>Every resend as "block:reason" (reason as its number, which is what nanoCLR prints), space-separated.</summary>
+        public string ResendLog { get; private set; } = "";
+
         /// <summary>Restart events.</summary>
         public int Restarts { get; private set; }
 
@@ -75,6 +78,7 @@ namespace McuUpdater.Tests.Engine
         private void OnResend(object sender, ResendReason reason, int sequence, int send)
         {
             Resends++;
+            ResendLog = ResendLog + (ResendLog.Length == 0 ? "" : " ") + sequence.ToString() + ":" + ((int)reason).ToString();
             if (reason == ResendReason.Timeout)
             {
                 TimeoutResends++;

@@ -92,7 +92,9 @@ namespace McuUpdater.Tests.Engine
         {
             EngineRig rig = Rig(variant, new FaultPlan(6).SlowAt(2, 3500));
             UpdateResult r = rig.UpdateAndCheck(Image(), "late answer");
-            Assert.IsTrue(r.Resends >= 1, "sent again after 3 s");
+            Assert.AreEqual(1, r.Resends, "block 2 sent again after 3 s, and nothing else");
+            Assert.AreEqual((long)(rig.BlockCount(Length) + 1), r.DataFramesSent, "every block once, block 2 twice");
+            Assert.AreEqual(1, r.StaleReplies, "the module's answer to the second copy of block 2 was recognised as late");
             Assert.AreEqual(0, r.Restarts, "no restart");
         }
 

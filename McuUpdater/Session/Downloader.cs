@@ -67,6 +67,9 @@ namespace McuUpdater.Session
         /// <summary>Frames sent again (any reason), since construction.</summary>
         public int Resends { get; private set; }
 
+        /// <summary>Late answers to earlier copies of a frame, recognised and dropped instead of causing a resend.</summary>
+        public int StaleReplies { get; private set; }
+
         /// <summary>Replies that did not count (other type, unknown status, bad CRC), since construction.</summary>
         public int RepliesNotAccepted
         {
@@ -141,6 +144,8 @@ namespace McuUpdater.Session
             int sends = 0;
             int lastSeq = -1;
             int rewinds = 0;
+            int unanswered = 0;
+            int stale = 0;
             int current = NoBuffer;
             ResendReason why = ResendReason.Timeout;
             while (seq < blockCount)
@@ -166,12 +171,23 @@ namespace McuUpdater.Session
                 {
                     sends = 1;
                     lastSeq = seq;
+
+                    // Copies of the previous frame still unanswered will be answered late, pointing
+                    // at this frame; they must not be taken for its answer.
+                    stale += unanswered;
+                    unanswered = 0;
                 }
 
                 current = _frames.Get(seq, current);
-                _link.Write(_frames.Frame(current), 0, _frames.Length(current));
+                int frameLength = _frames.Length(current);
+                _link.Write(_frames.Frame(current), 0, frameLength);
                 DataFramesSent++;
-                long deadline = _clock.NowMs + _options.ResponseTimeoutMs;
+                unanswered++;
+
+                // protocol.md's 3 s run from sending the frame, i.e. from its last byte leaving:
+                // a 16 KB frame alone is 1.4 s on the wire at 115 200, and Write may return as soon
+                // as the frame is in the UART's buffer.
+                long deadline = _clock.NowMs + _options.ResponseTimeoutMs + WireTimeMs(frameLength);
                 if (seq > sent)
                 {
                     sent = seq;
@@ -181,7 +197,17 @@ namespace McuUpdater.Session
                 // The next frame is read and CRC'd while this one is on the wire.
                 _frames.Prefetch(seq + 1, current);
 
-                Reply reply = _reader.Wait(Command.DlDataRsp, deadline);
+                Reply reply = WaitForBlockReply(seq, deadline, ref stale);
+                if (reply == Reply.Timeout)
+                {
+                    // Answers that late are not coming; whatever arrives now answers this frame.
+                    stale = 0;
+                }
+                else if (unanswered > 0)
+                {
+                    unanswered--;
+                }
+
                 if (reply != Reply.Response)
                 {
                     why = reply == Reply.Timeout ? ResendReason.Timeout : ResendReason.NotAccepted;
@@ -242,6 +268,37 @@ namespace McuUpdater.Session
             }
 
             return DownloadStep.Completed;
+        }
+
+        // Waits for DATA_RSP to block seq. While earlier sends are still unanswered, a reply that
+        // points at seq itself (status 0 or 4, next = seq) is the late answer to one of them — the
+        // module saying "already have that one, send seq" — so it is dropped and the wait goes on
+        // to the same deadline instead of sending seq a second time.
+        private Reply WaitForBlockReply(int seq, long deadline, ref int stale)
+        {
+            while (true)
+            {
+                Reply reply = _reader.Wait(Command.DlDataRsp, deadline);
+                if (reply != Reply.Response || stale == 0)
+                {
+                    return reply;
+                }
+
+                Response r = _reader.Response;
+                if ((r.Status != Status.Success && r.Status != Status.PackageError) || r.NextSequence != (uint)seq)
+                {
+                    return reply;
+                }
+
+                stale--;
+                StaleReplies++;
+            }
+        }
+
+        // Time the frame takes on the wire: 10 bits a byte at the protocol's baud rate, rounded up.
+        private static long WireTimeMs(int length)
+        {
+            return ((long)length * 10 * 1000 + Wire.BaudRate - 1) / Wire.BaudRate;
         }
 
         private DownloadStep End()

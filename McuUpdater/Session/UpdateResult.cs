@@ -27,6 +27,9 @@ namespace McuUpdater.Session
         /// <summary>DATA frames written, resends included.</summary>
         public long DataFramesSent { get; internal set; }
 
+        /// <summary>Late answers to earlier copies of a DATA frame, recognised and dropped instead of causing resends.</summary>
+        public int StaleReplies { get; internal set; }
+
         /// <summary>Image bytes to send.</summary>
         public long ImageLength { get; internal set; }
 

@@ -104,6 +104,7 @@ namespace McuUpdater.Session
 
                 result.Resends = _downloader.Resends;
                 result.DataFramesSent = _downloader.DataFramesSent;
+                result.StaleReplies = _downloader.StaleReplies;
                 result.ElapsedMs = _clock.NowMs - start;
                 _events.RaisePhase(UpdatePhase.Done);
             }

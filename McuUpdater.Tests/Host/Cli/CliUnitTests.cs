@@ -50,6 +50,17 @@ namespace McuUpdater.Tests.Host.Cli
         }
 
         [Fact]
+        public void TraceDecoder_GivesSyncBytesTheirOwnLine_EvenBehindBootNoise()
+        {
+            List<string> lines = new List<string>();
+            TraceDecoder decoder = new TraceDecoder((t, text) => lines.Add(text));
+            decoder.Bytes(0, true, new byte[] { 0xB5, 0xB5 }, 0, 2);
+            decoder.Bytes(10, false, new byte[] { 0xB6, 0x00, 0xFF, 0x5B, 0x9A }, 0, 5);
+            decoder.Flush();
+            Assert.Equal(new[] { "tx  B5 SYNC_WORD1 ×2", "rx  3 bytes outside frames: B6 00 FF", "rx  5B SYNC_WORD_RSP1", "rx  9A SYNC_WORD_RSP2" }, lines);
+        }
+
+        [Fact]
         public void Trace_WriterAndReader_RoundTrip()
         {
             StringWriter text = new StringWriter();

@@ -79,6 +79,13 @@ namespace McuUpdater.Cli.Tracing
                 bool outside = !d.Decoder.InFrame && b != Wire.Head;
                 if (outside)
                 {
+                    // A sync byte gets a line of its own (repeats of it are counted), so a 0x5B right
+                    // behind boot noise still reads as the sync answer.
+                    if (_pendingOwner == d && d.Run.Count > 0 && SyncKind(d.Run[d.Run.Count - 1]) != SyncKind(b))
+                    {
+                        Flush();
+                    }
+
                     if (_pendingOwner != d)
                     {
                         Flush();
@@ -154,6 +161,12 @@ namespace McuUpdater.Cli.Tracing
 
             decoder.Flush();
             return decoder;
+        }
+
+        // The byte itself for the sync words, -1 for every other byte.
+        private static int SyncKind(byte b)
+        {
+            return FrameText.SyncName(b) != null ? b : -1;
         }
 
         private static bool IsText(byte[] run)

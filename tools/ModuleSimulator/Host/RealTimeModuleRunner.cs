@@ -212,8 +212,13 @@ namespace McuUpdater.Simulator.Host
                 return 0;
             }
 
-            long ms = (next - now + 999999) / 1000000;
-            return ms > MaxPollMs ? MaxPollMs : (int)ms;
+            // Compared before rounding: next is long.MaxValue when nothing is pending.
+            if (next - now >= MaxPollMs * 1000000L)
+            {
+                return MaxPollMs;
+            }
+
+            return (int)((next - now + 999999) / 1000000);
         }
 
         private void ReadHost(int waitMs)
