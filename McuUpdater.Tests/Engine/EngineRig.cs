@@ -89,7 +89,7 @@ namespace McuUpdater.Tests.Engine
         /// <summary>Asserts the outcome, showing the session's sentence on failure.</summary>
         public static void ExpectOutcome(UpdateOutcome expected, UpdateResult r, string what)
         {
-            Assert.AreEqual((int)expected, (int)r.Outcome, what + ": outcome " + r.Outcome.ToString() + " (" + r.Detail + ")");
+            Assert.AreEqual((int)expected, (int)r.Outcome, what + ": outcome " + OutcomeNames.Name(r.Outcome) + " (" + r.Detail + ")");
         }
 
         /// <summary>Block size the session will use with this rig's MTU.</summary>

@@ -99,6 +99,21 @@ namespace McuUpdater.Tests.Engine
         }
 
         [TestMethod]
+        [DataRow(2000, 0)]
+        [DataRow(3200, 1)]
+        public void Download_TimeoutRunsFromTheFramesLastByte(int slowMs, int resends)
+        {
+            // A 16 KB frame is 1.42 s on the wire at 115 200: the 3 s start when it has left.
+            SimulatorOptions sim = EngineRig.Simulator(1, 16384);
+            byte[] image = EngineRig.Image(3 * 16372, 12);
+            sim.ExpectedImageSize = image.Length;
+            EngineRig rig = new EngineRig(sim, new FaultPlan(12).SlowAt(1, slowMs), null);
+            UpdateResult r = rig.UpdateAndCheck(image, "slow answer to a 16 KB frame");
+            Assert.AreEqual(16372, r.BlockSize, "largest even block under MTU 16384");
+            Assert.AreEqual(resends, r.Resends, "answered " + slowMs.ToString() + " ms after the frame arrived");
+        }
+
+        [TestMethod]
         [DataRow(0)]
         [DataRow(1)]
         public void Download_RestartsAfterPowerLossMidDownload(int variant)

@@ -183,52 +183,61 @@ namespace McuUpdater.Tests.Protocol
         [TestMethod]
         public void Decoder_SeededRandomStream_RoundTripsThousandsOfFrames()
         {
-            const int FrameCount = 2000;
+            // 2000 frames in rounds of 200, so a device's heap holds one round at a time.
+            const int Rounds = 10;
+            const int FramesPerRound = 200;
             TestRandom random = new TestRandom(20261122);
             byte[] data = new byte[48];
             byte[] noise = new byte[8];
-            FrameStream stream = new FrameStream(FrameCount * (Wire.FrameOverhead + 48 + 8));
-            for (int i = 0; i < FrameCount; i++)
+            long decoded = 0;
+            for (int round = 0; round < Rounds; round++)
             {
-                if (random.Next(4) == 0)
+                FrameStream stream = new FrameStream(FramesPerRound * (Wire.FrameOverhead + 48 + 8));
+                for (int i = 0; i < FramesPerRound; i++)
                 {
-                    int n = 1 + random.Next(noise.Length);
-                    random.Fill(noise, 0, n);
-                    for (int k = 0; k < n; k++)
+                    if (random.Next(4) == 0)
                     {
-                        // Noise without heads: a head in noise may legitimately hide the next frame
-                        // until the stream goes on, which this round trip does not model.
-                        if (noise[k] == Wire.Head)
+                        int n = 1 + random.Next(noise.Length);
+                        random.Fill(noise, 0, n);
+                        for (int k = 0; k < n; k++)
                         {
-                            noise[k] = 0x55;
+                            // Noise without heads: a head in noise may legitimately hide the next frame
+                            // until the stream goes on, which this round trip does not model.
+                            if (noise[k] == Wire.Head)
+                            {
+                                noise[k] = 0x55;
+                            }
                         }
+
+                        stream.AddRaw(noise, 0, n);
                     }
 
-                    stream.AddRaw(noise, 0, n);
+                    int length = random.Next(data.Length + 1);
+                    random.Fill(data, 0, length);
+                    stream.AddFrame(1 + random.Next(0xFFFF), data, 0, length);
                 }
 
-                int length = random.Next(data.Length + 1);
-                random.Fill(data, 0, length);
-                stream.AddFrame(1 + random.Next(0xFFFF), data, 0, length);
-            }
-
-            FrameDecoder decoder = new FrameDecoder(64);
-            FrameCollector collector = new FrameCollector(decoder);
-            int at = 0;
-            while (at < stream.Length)
-            {
-                int chunk = 1 + random.Next(200);
-                if (chunk > stream.Length - at)
+                FrameDecoder decoder = new FrameDecoder(64);
+                FrameCollector collector = new FrameCollector(decoder);
+                int at = 0;
+                while (at < stream.Length)
                 {
-                    chunk = stream.Length - at;
+                    int chunk = 1 + random.Next(200);
+                    if (chunk > stream.Length - at)
+                    {
+                        chunk = stream.Length - at;
+                    }
+
+                    collector.FeedChunk(stream.Buffer, at, chunk);
+                    at += chunk;
                 }
 
-                collector.FeedChunk(stream.Buffer, at, chunk);
-                at += chunk;
+                AssertFrames(stream, collector, "random stream, round " + round.ToString());
+                Assert.AreEqual(0L, decoder.BadCrcFrames, "no CRC failures in a clean stream");
+                decoded += decoder.Frames;
             }
 
-            AssertFrames(stream, collector, "random stream");
-            Assert.AreEqual(0L, decoder.BadCrcFrames, "no CRC failures in a clean stream");
+            Assert.AreEqual((long)(Rounds * FramesPerRound), decoded, "thousands of frames decoded");
         }
 
         private static void AssertFrames(FrameStream stream, FrameCollector collector, string context)

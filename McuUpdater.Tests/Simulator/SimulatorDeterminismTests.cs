@@ -36,6 +36,13 @@ namespace McuUpdater.Tests.Simulator
 
             rig.Host.SendEmpty(Command.DlEnd);
             rig.Host.ReadResponse(3000);
+
+            // The run must have done something for equal traces to mean anything.
+            Assert.AreEqual(1, rig.Module.Syncs, "synced, seed " + seed.ToString());
+            Assert.IsTrue(rig.Module.FramesAccepted >= 1, "BEGIN got through, seed " + seed.ToString());
+            Assert.IsTrue(tap.HostBytes > 6000, "every block went on the wire, seed " + seed.ToString());
+            int fired = plan.HostToModule.Corrupted + plan.HostToModule.Dropped + plan.ModuleToHost.NoiseInserted;
+            Assert.IsTrue(fired > 0, "line faults fired, seed " + seed.ToString());
             return tap;
         }
 

@@ -271,7 +271,7 @@ namespace McuUpdater.Session
             result.Detail = detail;
             if (_events.Tracing)
             {
-                _events.RaiseTrace(outcome.ToString() + ": " + detail);
+                _events.RaiseTrace(OutcomeNames.Name(outcome) + ": " + detail);
             }
         }
     }

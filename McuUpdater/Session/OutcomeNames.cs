@@ -1,0 +1,25 @@
+namespace McuUpdater.Session
+{
+    /// <summary>Names of <see cref="UpdateOutcome"/> values for logs (an enum's ToString prints its number on nanoCLR).</summary>
+    public static class OutcomeNames
+    {
+        /// <summary>The outcome's name, as in the source.</summary>
+        public static string Name(UpdateOutcome outcome)
+        {
+            switch (outcome)
+            {
+                case UpdateOutcome.Success: return "Success";
+                case UpdateOutcome.ImageRejected: return "ImageRejected";
+                case UpdateOutcome.SyncFailed: return "SyncFailed";
+                case UpdateOutcome.FlashErrorPersisted: return "FlashErrorPersisted";
+                case UpdateOutcome.ModuleSilent: return "ModuleSilent";
+                case UpdateOutcome.ProtocolError: return "ProtocolError";
+                case UpdateOutcome.VersionMismatch: return "VersionMismatch";
+                case UpdateOutcome.Cancelled: return "Cancelled";
+                case UpdateOutcome.FirmwareSilent: return "FirmwareSilent";
+                case UpdateOutcome.LinkError: return "LinkError";
+                default: return "outcome " + ((int)outcome).ToString();
+            }
+        }
+    }
+}
