@@ -114,6 +114,35 @@ namespace McuUpdater.Tests.Relay
         }
 
         [TestMethod]
+        public void Relay_SyncBehindAGlitchAfterIdleStillStartsACycle()
+        {
+            Build(true, 1024);
+
+            // A UART glitch (a 0x00 from a floating line) lands in the same read as the first tick.
+            _pc.Write(new byte[] { 0x00, Wire.SyncWord1 }, 0, 2);
+            Step();
+            _clock.Advance(Wire.SyncIntervalMs);
+            Tick(30);
+
+            Assert.AreEqual("off@0 on@500", _power.Log, "the tick behind the glitch started the cycle");
+        }
+
+        [TestMethod]
+        public void Relay_FrameCarrying0xB5AfterIdleIsNotASync()
+        {
+            Build(true, 1024);
+            byte[] frame = new byte[32];
+            frame[Wire.DataBlockOffset] = Wire.SyncWord1;
+            frame[Wire.DataBlockOffset + 1] = Wire.SyncWord1;
+            int n = FrameEncoder.EncodeDataInPlace(frame, 0, 0xB5B5B5B5, 2);
+            _clock.Advance(1000);
+            _pc.Write(frame, 0, n);
+            Step();
+
+            Assert.AreEqual(string.Empty, _power.Log, "0xB5 inside a frame is data");
+        }
+
+        [TestMethod]
         public void Relay_SyncRestartAfterPause_CyclesAgainInSameSession()
         {
             Build(true, 1024);
@@ -216,15 +245,16 @@ namespace McuUpdater.Tests.Relay
             int idle = 0;
             while ((atA < Size || atB < Size) && idle < 200)
             {
-                // Interleave small writes and reads so the bounded pipes never deadlock the test thread.
-                if (sentA < Size)
+                // Write only what the first pipe can take at once: a blocked write here, with the
+                // relay blocked on the pipe this thread reads, would deadlock the test.
+                if (sentA < Size && _pc.Transmit.Count + 512 <= 2048)
                 {
                     int w = Size - sentA < 512 ? Size - sentA : 512;
                     _pc.Write(a, sentA, w);
                     sentA += w;
                 }
 
-                if (sentB < Size)
+                if (sentB < Size && _module.Transmit.Count + 512 <= 2048)
                 {
                     int w = Size - sentB < 512 ? Size - sentB : 512;
                     _module.Write(b, sentB, w);

@@ -55,6 +55,13 @@ namespace McuUpdater.Protocol
         /// <summary>Sends of one frame without an accepted response before a power cycle and restart.</summary>
         public const int MaxSendsPerFrame = 3;
 
+        /// <summary>
+        /// Times the module may send the download back below the furthest block sent before we
+        /// restart. Our decision, not protocol.md's (each step back is legal there): a module that
+        /// never lets the download pass its furthest block must not hold the session for ever.
+        /// </summary>
+        public const int MaxRewindsPerBlock = 3;
+
         /// <summary>Application version sent in CMD_DL_BEGIN unless configured (reserved field).</summary>
         public const uint DefaultApplicationVersion = 1;
 

@@ -8,8 +8,9 @@ namespace McuUpdater.Relay
     /// ports are opened. On nanoFramework the default <c>ReadBufferSize</c> of 256 bytes fills in
     /// 22 ms at 115200 (11 520 B/s) and then loses data silently (ESP32 flushes everything, STM32
     /// drops bytes). A relay must set at least 4096 bytes (355 ms of line time) on both ports, more
-    /// when a tap or other threads can delay the pump; the PC side (and SerialPortLink on .NET)
-    /// has 4 KB by default.
+    /// when a tap or other threads can delay the pump. <see cref="McuUpdater.Link.SerialPortLink"/>
+    /// opens its ports with <see cref="McuUpdater.Link.SerialPortLink.DefaultBufferSize"/> (17 KB: a
+    /// 16 KB frame and then some).
     /// </remarks>
     public sealed class RelayOptions
     {

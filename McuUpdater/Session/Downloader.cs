@@ -253,7 +253,7 @@ namespace McuUpdater.Session
                     return Restart(RestartReason.ProtocolError, BlockDetail(seq, "module asked for block " + next.ToString() + ", only " + (sent + 1).ToString() + " sent"));
                 }
 
-                if (next < seq && ++rewinds > Wire.MaxSendsPerFrame)
+                if (next < seq && ++rewinds > Wire.MaxRewindsPerBlock)
                 {
                     // Each step back is legal, but a module that never lets the download pass its
                     // furthest block would keep us here for ever.
