@@ -167,26 +167,5 @@ namespace McuUpdater.Tests.Engine
             Assert.AreEqual(0, rig.Power.Calls, "no power change");
             Assert.AreEqual(0L, rig.Wire.HostBytesWritten, "nothing written");
         }
-
-        /// <summary>Cancels a session when progress reaches a block.</summary>
-        private sealed class Canceller
-        {
-            private readonly UpdateSession _session;
-            private readonly int _atBlock;
-
-            public Canceller(UpdateSession session, int atBlock)
-            {
-                _session = session;
-                _atBlock = atBlock;
-            }
-
-            public void OnProgress(object sender, long bytesDone, long bytesTotal, int blocksDone, int blocksTotal)
-            {
-                if (blocksDone == _atBlock)
-                {
-                    _session.Cancel();
-                }
-            }
-        }
     }
 }

@@ -18,6 +18,7 @@ namespace McuUpdater.Session
                 case UpdateOutcome.Cancelled: return "Cancelled";
                 case UpdateOutcome.FirmwareSilent: return "FirmwareSilent";
                 case UpdateOutcome.LinkError: return "LinkError";
+                case UpdateOutcome.JournalFailed: return "JournalFailed";
                 default: return "outcome " + ((int)outcome).ToString();
             }
         }

@@ -32,5 +32,8 @@ namespace McuUpdater.Session
 
         /// <summary>The serial port or a pin failed (exception from the link or the power control).</summary>
         LinkError = 9,
+
+        /// <summary>The update journal could not record that an update is pending, so the module was not touched.</summary>
+        JournalFailed = 10,
     }
 }

@@ -49,6 +49,12 @@ namespace McuUpdater.Session
             get { return _events; }
         }
 
+        /// <summary>
+        /// Optional persistent journal: marked pending before the module is touched, cleared only
+        /// when the update succeeded, and told how every other attempt ended. Set before <see cref="Run"/>.
+        /// </summary>
+        public UpdateJournal Journal { get; set; }
+
         /// <summary>The settings this session runs with.</summary>
         public UpdateOptions Options
         {
@@ -80,7 +86,7 @@ namespace McuUpdater.Session
             bool touched = false;
             try
             {
-                if (Verify(image, result))
+                if (Verify(image, result) && MarkPending(image, result))
                 {
                     touched = true;
                     Update(image, result);
@@ -100,6 +106,7 @@ namespace McuUpdater.Session
                 if (touched)
                 {
                     ReleasePower(result);
+                    RecordEnd(result);
                 }
 
                 result.Resends = _downloader.Resends;
@@ -146,6 +153,52 @@ namespace McuUpdater.Session
             }
 
             return true;
+        }
+
+        // protocol.md: the MCU must remember an update is pending before the module loses its
+        // firmware. A journal that cannot be written means not starting at all.
+        private bool MarkPending(IImageSource image, UpdateResult result)
+        {
+            if (Journal == null)
+            {
+                return true;
+            }
+
+            try
+            {
+                Journal.MarkPending(image.Name, image.Length, image.Version);
+                return true;
+            }
+            catch (Exception e)
+            {
+                Finish(result, UpdateOutcome.JournalFailed, "cannot record the pending update in " + Journal.Store.Name + ": " + e.Message + "; the module was not touched");
+                return false;
+            }
+        }
+
+        private void RecordEnd(UpdateResult result)
+        {
+            if (Journal == null)
+            {
+                return;
+            }
+
+            try
+            {
+                if (result.Outcome == UpdateOutcome.Success)
+                {
+                    Journal.MarkDone(OutcomeNames.Name(result.Outcome));
+                }
+                else
+                {
+                    Journal.RecordFailure(OutcomeNames.Name(result.Outcome));
+                }
+            }
+            catch (Exception e)
+            {
+                // The outcome stands; the journal still says pending, so the next start retries.
+                result.Detail = result.Detail + " (the journal in " + Journal.Store.Name + " could not be updated: " + e.Message + ")";
+            }
         }
 
         private void Update(IImageSource image, UpdateResult result)

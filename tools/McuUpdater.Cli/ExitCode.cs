@@ -29,6 +29,9 @@ namespace McuUpdater.Cli
         /// <summary>Output file could not be written (package -o, --trace, --vcd).</summary>
         OutputNotWritable = 13,
 
+        /// <summary>The update journal could not be written; the module was not touched.</summary>
+        JournalFailed = 14,
+
         // 20–29: ports and power control
         /// <summary>Serial port does not exist.</summary>
         PortNotFound = 20,

@@ -17,6 +17,7 @@ namespace McuUpdater.Cli
             Row(ExitCode.ImageInvalid, "image not usable (empty, bad QuecFOTA header, CRC or length)"),
             Row(ExitCode.ImageChecksumMismatch, "MD5 differs from the _MD5.DAT file"),
             Row(ExitCode.OutputNotWritable, "output file cannot be written"),
+            Row(ExitCode.JournalFailed, "update journal cannot be written (module not touched)"),
             Row(ExitCode.PortNotFound, "serial port does not exist"),
             Row(ExitCode.PortUnavailable, "serial port cannot be opened (busy, permissions)"),
             Row(ExitCode.PortFailed, "serial port failed while in use"),
@@ -51,6 +52,7 @@ namespace McuUpdater.Cli
                 case McuUpdater.Session.UpdateOutcome.Cancelled: return ExitCode.Cancelled;
                 case McuUpdater.Session.UpdateOutcome.FirmwareSilent: return ExitCode.FirmwareSilent;
                 case McuUpdater.Session.UpdateOutcome.LinkError: return ExitCode.PortFailed;
+                case McuUpdater.Session.UpdateOutcome.JournalFailed: return ExitCode.JournalFailed;
                 default: return ExitCode.UpdateFailed;
             }
         }

@@ -1,0 +1,224 @@
+using System;
+using System.Text;
+using McuUpdater.Protocol;
+
+namespace McuUpdater.Storage
+{
+    /// <summary>
+    /// The persistent "update pending" record of protocol.md: set before the module is touched,
+    /// cleared only when the new firmware has answered with its version, kept across resets.
+    /// </summary>
+    /// <remarks>
+    /// Each change is a new record (a line of text with a sequence number and its own CRC-16)
+    /// written to the slot that does not hold the current one; loading takes the valid record with
+    /// the highest sequence. A write cut short by a reset therefore loses only that change, never
+    /// the state before it. A record that cannot be read at all means "no record", which loads as
+    /// not pending: the store is bad, and <see cref="CorruptSlots"/> says so.
+    /// </remarks>
+    public sealed class UpdateJournal
+    {
+        private const string Magic = "MUJ1";
+        private const int MaxRecord = 512;
+        private const char Separator = '|';
+
+        private readonly IJournalStore _store;
+        private readonly byte[] _buffer = new byte[MaxRecord];
+        private long _sequence;
+        private int _slot = 1;
+
+        /// <summary>Loads the latest record from <paramref name="store"/>.</summary>
+        public UpdateJournal(IJournalStore store)
+        {
+            _store = store;
+            LastOutcome = string.Empty;
+            Load();
+        }
+
+        /// <summary>The store, for messages.</summary>
+        public IJournalStore Store
+        {
+            get { return _store; }
+        }
+
+        /// <summary>True while an update has been started and has not ended with the new firmware running.</summary>
+        public bool IsPending { get; private set; }
+
+        /// <summary>The image of the pending (or last) update, as its source names it.</summary>
+        public string ImageName { get; private set; }
+
+        /// <summary>Firmware bytes of that image.</summary>
+        public long ImageLength { get; private set; }
+
+        /// <summary>Version the image declares, or null.</summary>
+        public string ImageVersion { get; private set; }
+
+        /// <summary>Attempts at this image so far, across resets (a product can stop retrying after a few).</summary>
+        public int Attempts { get; private set; }
+
+        /// <summary>How the last attempt ended ("" when none has ended yet, e.g. it was cut off by a reset).</summary>
+        public string LastOutcome { get; private set; }
+
+        /// <summary>Slots that held bytes but no valid record when loaded (a torn write, a damaged card).</summary>
+        public int CorruptSlots { get; private set; }
+
+        /// <summary>Records an update of this image as started (attempts count on when it is the pending image already).</summary>
+        public void MarkPending(string imageName, long imageLength, string imageVersion)
+        {
+            bool same = IsPending && ImageName == imageName && ImageLength == imageLength && ImageVersion == imageVersion;
+            int attempts = same ? Attempts + 1 : 1;
+            Save(true, imageName, imageLength, imageVersion, attempts, string.Empty);
+        }
+
+        /// <summary>Records how an attempt ended without clearing the pending flag.</summary>
+        public void RecordFailure(string outcome)
+        {
+            Save(IsPending, ImageName, ImageLength, ImageVersion, Attempts, outcome);
+        }
+
+        /// <summary>Clears the pending flag: the new firmware is running.</summary>
+        public void MarkDone(string outcome)
+        {
+            Save(false, ImageName, ImageLength, ImageVersion, Attempts, outcome);
+        }
+
+        private void Save(bool pending, string name, long length, string version, int attempts, string outcome)
+        {
+            CheckField(name, "image name");
+            CheckField(version, "image version");
+            CheckField(outcome, "outcome");
+            string body = Magic + Separator + (_sequence + 1).ToString() + Separator + (pending ? "1" : "0") + Separator
+                + attempts.ToString() + Separator + length.ToString() + Separator + (version == null ? string.Empty : version)
+                + Separator + (outcome == null ? string.Empty : outcome) + Separator + (name == null ? string.Empty : name) + Separator;
+            byte[] bytes = Encoding.UTF8.GetBytes(body);
+            if (bytes.Length + 5 > MaxRecord)
+            {
+                throw new ArgumentException("the journal record for " + name + " is longer than " + MaxRecord.ToString() + " bytes");
+            }
+
+            Array.Copy(bytes, _buffer, bytes.Length);
+            ushort crc = Crc16Xmodem.Compute(_buffer, 0, bytes.Length);
+            int n = bytes.Length;
+            n = WriteHex(crc, n);
+            _buffer[n++] = (byte)'\n';
+
+            int slot = 1 - _slot;
+            _store.Write(slot, _buffer, n);
+
+            // Only now is the change durable; the object follows the store.
+            _slot = slot;
+            _sequence++;
+            IsPending = pending;
+            ImageName = name;
+            ImageLength = length;
+            ImageVersion = version;
+            Attempts = attempts;
+            LastOutcome = outcome == null ? string.Empty : outcome;
+        }
+
+        private void Load()
+        {
+            long best = -1;
+            for (int slot = 0; slot < 2; slot++)
+            {
+                int n = _store.Read(slot, _buffer);
+                if (n == 0)
+                {
+                    continue;
+                }
+
+                string[] f = Parse(n);
+                if (f == null)
+                {
+                    CorruptSlots++;
+                    continue;
+                }
+
+                long seq = long.Parse(f[1]);
+                if (seq <= best)
+                {
+                    continue;
+                }
+
+                best = seq;
+                _slot = slot;
+                _sequence = seq;
+                IsPending = f[2] == "1";
+                Attempts = int.Parse(f[3]);
+                ImageLength = long.Parse(f[4]);
+                ImageVersion = f[5].Length == 0 ? null : f[5];
+                LastOutcome = f[6];
+                ImageName = f[7];
+            }
+        }
+
+        // The record's fields when magic, shape and CRC are right; null otherwise.
+        private string[] Parse(int n)
+        {
+            // body + 4 hex digits of CRC + '\n'
+            if (n < Magic.Length + 6 || _buffer[n - 1] != (byte)'\n')
+            {
+                return null;
+            }
+
+            int bodyLength = n - 5;
+            int crc = ReadHex(bodyLength);
+            if (crc < 0 || crc != Crc16Xmodem.Compute(_buffer, 0, bodyLength))
+            {
+                return null;
+            }
+
+            string[] f = Encoding.UTF8.GetString(_buffer, 0, bodyLength).Split(Separator);
+            if (f.Length != 9 || f[0] != Magic)
+            {
+                return null;
+            }
+
+            long seq;
+            int attempts;
+            long length;
+            if (!long.TryParse(f[1], out seq) || !int.TryParse(f[3], out attempts) || !long.TryParse(f[4], out length))
+            {
+                return null;
+            }
+
+            return f;
+        }
+
+        private static void CheckField(string value, string what)
+        {
+            if (value != null && (value.IndexOf(Separator) >= 0 || value.IndexOf('\n') >= 0))
+            {
+                throw new ArgumentException("the " + what + " \"" + value + "\" cannot be journaled: it contains '|' or a line break");
+            }
+        }
+
+        private int WriteHex(ushort value, int at)
+        {
+            for (int shift = 12; shift >= 0; shift -= 4)
+            {
+                int digit = (value >> shift) & 0xF;
+                _buffer[at++] = (byte)(digit < 10 ? '0' + digit : 'A' + digit - 10);
+            }
+
+            return at;
+        }
+
+        private int ReadHex(int at)
+        {
+            int value = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                int c = _buffer[at + i];
+                int digit = c >= '0' && c <= '9' ? c - '0' : (c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1);
+                if (digit < 0)
+                {
+                    return -1;
+                }
+
+                value = (value << 4) | digit;
+            }
+
+            return value;
+        }
+    }
+}
