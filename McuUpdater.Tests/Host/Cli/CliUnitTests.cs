@@ -61,6 +61,29 @@ namespace McuUpdater.Tests.Host.Cli
         }
 
         [Fact]
+        public void Readme_ExitCodeTable_IsTheToolsTable()
+        {
+            string readme = File.ReadAllText(Path.Combine(McuUpdater.Tests.Host.Guards.RepoPaths.Root, "README.md"));
+            List<string> rows = new List<string>();
+            foreach (string line in readme.Split('\n'))
+            {
+                string[] cells = line.Split('|');
+                if (cells.Length == 5 && int.TryParse(cells[1].Trim(), out _))
+                {
+                    rows.Add(cells[1].Trim() + " " + cells[2].Trim() + " " + cells[3].Trim());
+                }
+            }
+
+            List<string> expected = new List<string>();
+            foreach (KeyValuePair<ExitCode, string> row in ExitCodes.All)
+            {
+                expected.Add(((int)row.Key).ToString() + " " + row.Key + " " + row.Value);
+            }
+
+            Assert.Equal(expected, rows);
+        }
+
+        [Fact]
         public void Trace_WriterAndReader_RoundTrip()
         {
             StringWriter text = new StringWriter();
