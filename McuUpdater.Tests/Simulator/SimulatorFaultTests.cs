@@ -150,9 +150,7 @@ namespace McuUpdater.Tests.Simulator
         [TestMethod]
         public void Fault_IdleLineMakesUpNoiseInBothDirections()
         {
-            FaultPlan plan = new FaultPlan(11);
-            plan.HostToModule.IdleNoiseMs = 10;
-            plan.ModuleToHost.IdleNoiseMs = 10;
+            FaultPlan plan = Noisy(11);
             SimRig rig = new SimRig(SimRig.Options(0), plan);
             TraceTap tap = new TraceTap();
             rig.Wire.Tap = tap;

@@ -40,17 +40,20 @@ namespace McuUpdater.Cli.Commands
         public static Command Build(CliContext ctx)
         {
             Option<int> size = new Option<int>("--image-size") { Description = "bytes of (random, seeded) firmware to send; default 256 KiB ≈ 23 s at 115200", DefaultValueFactory = _ => DefaultImageSize };
-            Option<int> mtu = new Option<int>("--mtu") { Description = "MTU the simulated module advertises", DefaultValueFactory = _ => 8224 };
-            Option<string> rom = new Option<string>("--rom") { Description = "documented | quirks (single-stage sync, bursty flash)", DefaultValueFactory = _ => "documented" };
-            Option<string[]> faults = new Option<string[]>("--faults", "--fault") { Description = SimulatorSettings.FaultHelp, AllowMultipleArgumentsPerToken = true };
-            Option<uint> seed = new Option<uint>("--seed") { Description = "seed of the image and the line faults", DefaultValueFactory = _ => 1 };
+            SimulatorOptionSet simulator = new SimulatorOptionSet("seed of the image and the line faults", bench: false);
             Option<int> baud = new Option<int>("--baud") { Description = "line rate the simulator paces at", DefaultValueFactory = _ => Wire.BaudRate };
             Option<bool> noPace = new Option<bool>("--no-pace") { Description = "do not pace: as fast as the pseudo-terminal goes" };
             Option<int> attempts = new Option<int>("--attempts") { Description = "whole-procedure attempts", DefaultValueFactory = _ => 4 };
             Option<bool> verbose = new Option<bool>("--verbose", "-v") { Description = "log every frame" };
             Option<string> trace = new Option<string>("--trace") { Description = "write the byte/power trace as JSON Lines" };
             Command command = new Command("demo", "Full update against the module simulator over a pseudo-terminal pair at 115200 — no hardware, no options needed.");
-            foreach (Option o in new Option[] { size, mtu, rom, faults, seed, baud, noPace, attempts, verbose, trace })
+            command.Options.Add(size);
+            foreach (Option o in simulator.All)
+            {
+                command.Options.Add(o);
+            }
+
+            foreach (Option o in new Option[] { baud, noPace, attempts, verbose, trace })
             {
                 command.Options.Add(o);
             }
@@ -63,13 +66,7 @@ namespace McuUpdater.Cli.Commands
                 Attempts = r.GetValue(attempts),
                 Verbose = r.GetValue(verbose),
                 Trace = r.GetValue(trace),
-                Simulator = new SimulatorSettings
-                {
-                    Mtu = r.GetValue(mtu),
-                    Rom = r.GetValue(rom),
-                    Faults = r.GetValue(faults) ?? Array.Empty<string>(),
-                    Seed = r.GetValue(seed),
-                },
+                Simulator = simulator.Read(r),
             })));
             return command;
         }

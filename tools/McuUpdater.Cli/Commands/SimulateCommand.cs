@@ -29,17 +29,19 @@ namespace McuUpdater.Cli.Commands
         {
             Option<string> port = new Option<string>("--port", "-p") { Description = "serial port the simulated module listens on", Required = true };
             Option<int> baud = new Option<int>("--baud") { Description = "baud rate", DefaultValueFactory = _ => Wire.BaudRate };
-            Option<int> mtu = new Option<int>("--mtu") { Description = "MTU advertised in BEGIN_RSP", DefaultValueFactory = _ => 8224 };
-            Option<string> version = new Option<string>("--version") { Description = "version the new firmware reports after RUN", DefaultValueFactory = _ => "M10ER01A08W32" };
-            Option<string> rom = new Option<string>("--rom") { Description = "documented | quirks", DefaultValueFactory = _ => "documented" };
-            Option<string[]> faults = new Option<string[]>("--fault", "--faults") { Description = SimulatorSettings.FaultHelp, AllowMultipleArgumentsPerToken = true };
-            Option<uint> seed = new Option<uint>("--seed") { Description = "seed of the line faults", DefaultValueFactory = _ => 1 };
+            SimulatorOptionSet simulator = new SimulatorOptionSet("seed of the line faults", bench: true);
             Option<string> sense = new Option<string>("--power-sense") { Description = "what powers the module: cts | dsr | dcd (asserted = on; wire the flasher's DTR/RTS there), ri (a ring = power cycle), idle (a 0xB5 after 300 ms of silence = power-on; for ptys and relays)", DefaultValueFactory = _ => "idle" };
-            Option<string> input = new Option<string>("--power-input") { Description = "what the power input drives on the module: supply (on = powered) | pwrkey (a 500 ms press starts it, a 650 ms press stops it on release)", DefaultValueFactory = _ => "supply" };
             Option<string> pace = new Option<string>("--pace") { Description = "pace bytes at the baud rate: auto (only on /dev/pts/*, which has no line rate) | yes | no", DefaultValueFactory = _ => "auto" };
             Option<string> trace = new Option<string>("--trace") { Description = "write the module's traffic as JSON Lines (tx = towards the module)" };
             Command command = new Command("simulate", "Run the module simulator on a serial port (until Ctrl+C): boot ROM, download, AT firmware, faults.");
-            foreach (Option o in new Option[] { port, baud, mtu, version, rom, faults, seed, sense, input, pace, trace })
+            command.Options.Add(port);
+            command.Options.Add(baud);
+            foreach (Option o in simulator.All)
+            {
+                command.Options.Add(o);
+            }
+
+            foreach (Option o in new Option[] { sense, pace, trace })
             {
                 command.Options.Add(o);
             }
@@ -51,15 +53,7 @@ namespace McuUpdater.Cli.Commands
                 PowerSense = r.GetValue(sense),
                 Pace = r.GetValue(pace),
                 Trace = r.GetValue(trace),
-                Simulator = new SimulatorSettings
-                {
-                    Mtu = r.GetValue(mtu),
-                    Version = r.GetValue(version),
-                    Rom = r.GetValue(rom),
-                    Faults = r.GetValue(faults) ?? Array.Empty<string>(),
-                    Seed = r.GetValue(seed),
-                    PowerInput = r.GetValue(input),
-                },
+                Simulator = simulator.Read(r),
             })));
             return command;
         }
