@@ -64,8 +64,6 @@ namespace McuUpdater.Relay
         // no IsVolatile modifier type, so a volatile field does not compile for the device.
         private int _runAnswered;
 
-        // Bytes of a read after a quiet line searched for the first 0xB5.
-        private const int SyncScanBytes = 8;
         private int _running;
         private Thread _hostThread;
         private Thread _moduleThread;
@@ -200,7 +198,7 @@ namespace McuUpdater.Relay
             lock (_lock)
             {
                 syncStart = (!_hostSeen || now - _lastHostMs >= _options.SyncQuietMs)
-                    && StartsWithSync(_hostBuffer, n);
+                    && SyncStart.Begins(_hostBuffer, 0, n);
                 gap = _hostSeen && _hostDecoder.InFrame ? now - _lastHostMs : 0;
                 _hostSeen = true;
                 _lastHostMs = now;
@@ -426,27 +424,6 @@ namespace McuUpdater.Relay
             }
         }
     
-
-        // After a quiet line: a 0xB5 among the first bytes, before any frame head (a glitch or two
-        // on the line may come first; a frame that happens to carry 0xB5 never counts).
-        private static bool StartsWithSync(byte[] buffer, int count)
-        {
-            int limit = count < SyncScanBytes ? count : SyncScanBytes;
-            for (int i = 0; i < limit; i++)
-            {
-                if (buffer[i] == Wire.SyncWord1)
-                {
-                    return true;
-                }
-
-                if (buffer[i] == Wire.Head)
-                {
-                    return false;
-                }
-            }
-
-            return false;
-        }
 
         private static bool Get(ref int flag)
         {

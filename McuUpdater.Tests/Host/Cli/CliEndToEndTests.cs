@@ -24,7 +24,7 @@ namespace McuUpdater.Tests.Host.Cli
         private static readonly byte[] Firmware = MakeFirmware(24 * 1024 + 1);
 
         [Fact]
-        public void Flash_AgainstSimulateOverPseudoTerminals_Succeeds()
+        public void Flash_AgainstSimulateOverPseudoTerminals_WithIdleLineNoise_Succeeds()
         {
             if (!OperatingSystem.IsLinux())
             {
@@ -36,7 +36,7 @@ namespace McuUpdater.Tests.Host.Cli
             using PseudoTerminal flashPty = new PseudoTerminal();
             using PtyBridge bridge = new PtyBridge(simPty, flashPty);
             using Background sim = CliHarness.Start(ctx => CliApp.Run(
-                new[] { "simulate", "--port", simPty.SlavePath, "--pace", "no", "--mtu", "1024", "--power-sense", "idle" }, ctx));
+                new[] { "simulate", "--port", simPty.SlavePath, "--pace", "no", "--mtu", "1024", "--power-sense", "idle", "--fault", "idle-noise:40", "--fault", "rx-idle-noise:40" }, ctx));
             WaitFor(() => sim.Output.Contains("simulated module on"), 5000, "simulate started: " + sim.Output);
 
             CliRun run = CliHarness.Run("flash", package, "--port", flashPty.SlavePath, "--power", "none", "--trace", CliHarness.TempFile("flash.jsonl"));
@@ -47,6 +47,8 @@ namespace McuUpdater.Tests.Host.Cli
             Assert.Contains("M10ER01A08W32", run.Output);
             Assert.Equal(0, sim.Stop());
             Assert.Contains("1 downloads", sim.Output);
+            Assert.Matches("towards the module [1-9][0-9]* made up on the idle line", sim.Output);
+            Assert.Matches("towards the host [1-9][0-9]* made up on the idle line", sim.Output);
         }
 
         [Fact]

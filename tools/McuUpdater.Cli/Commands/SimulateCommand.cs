@@ -106,6 +106,12 @@ namespace McuUpdater.Cli.Commands
                 }
 
                 ctx.Out.WriteLine($"stopped: {sim.Module.Syncs} syncs, {sim.Module.Downloads} downloads, {sim.Module.FramesAccepted} frames accepted, {sim.Module.FramesRejected} refused, firmware {sim.Module.FirmwareVersion}");
+                string faults = sim.LineFaultSummary();
+                if (faults != null)
+                {
+                    ctx.Out.WriteLine(faults);
+                }
+
                 return ExitCode.Ok;
             }
             finally

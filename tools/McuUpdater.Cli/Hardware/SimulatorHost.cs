@@ -172,8 +172,25 @@ namespace McuUpdater.Cli.Hardware
             }
 
             runner.Start();
-            return new SimulatorHost(module, runner);
+            return new SimulatorHost(module, runner) { Faults = plan };
         }
+
+        /// <summary>The fault plan the simulator runs with (its counters show what fired).</summary>
+        public FaultPlan Faults { get; private init; }
+
+        /// <summary>What the line faults did so far, or null when none are active.</summary>
+        public string LineFaultSummary()
+        {
+            if (!Faults.HostToModule.IsActive && !Faults.ModuleToHost.IsActive)
+            {
+                return null;
+            }
+
+            return "line faults: towards the module " + Counts(Faults.HostToModule) + "; towards the host " + Counts(Faults.ModuleToHost);
+        }
+
+        private static string Counts(ByteFaults f) =>
+            $"{f.IdleNoiseInserted} made up on the idle line, {f.NoiseInserted} noise, {f.Dropped} dropped, {f.Duplicated} duplicated, {f.Corrupted} corrupted";
 
         /// <summary>A power control wired straight to the simulated module (the demo's "DTR", the relay tests' power pin).</summary>
         public IModulePower Power => new RunnerPower(Runner);

@@ -18,9 +18,10 @@ namespace McuUpdater.Simulator.Host
     /// have left. A real serial port paces itself, so it runs unpaced.
     /// </para>
     /// <para>
-    /// A link without a power line gets "idle power sensing": a 0xB5 that arrives after at least
-    /// <see cref="IdlePowerOnMs"/> of silence from the host counts as a fresh power-on, which is what
-    /// a PC flasher relayed through an MCU looks like. Tests can also switch power explicitly.
+    /// A link without a power line gets "idle power sensing": a 0xB5 the host sends after at least
+    /// <see cref="IdlePowerOnMs"/> of silence (a stray byte or two may precede it) counts as a fresh
+    /// power-on, which is what a PC flasher relayed through an MCU looks like. Tests can also switch
+    /// power explicitly.
     /// </para>
     /// <para>
     /// Line faults (<see cref="UseFaults"/>) are applied to the bytes as they pass, and idle-line
@@ -58,7 +59,7 @@ namespace McuUpdater.Simulator.Host
         private Thread _thread;
         private volatile bool _running;
         private long _wakeNs = long.MaxValue;
-        private long _lastArrivalNs = long.MinValue / 2;
+        private long _lastReadNs = long.MinValue / 2;
         private int _powerRequest; // 0 none, 1 on, 2 off
 
         /// <summary>Creates an unpaced runner at 115 200 baud; call <see cref="Start"/>.</summary>
@@ -238,6 +239,18 @@ namespace McuUpdater.Simulator.Host
             }
 
             HostBytesRead += n;
+
+            // Idle power sensing watches what the host sent (line noise is not the host), and
+            // switches the module before the 0xB5 reaches it.
+            long now = NowNs;
+            if (IdlePowerSensing && now - _lastReadNs >= IdlePowerOnMs * 1000000L && SyncStart.Begins(_read, 0, n))
+            {
+                SensedPowerOns++;
+                PowerModule(false);
+                PowerModule(true);
+            }
+
+            _lastReadNs = now;
             byte[] bytes = _read;
             if (_hostToModuleFault != null)
             {
@@ -249,30 +262,13 @@ namespace McuUpdater.Simulator.Host
             _toModule.Add(bytes, 0, n, NowNs, Paced ? _byteTimeNs : 0);
         }
 
-        // Hands the module every byte that has arrived, in one call per run of bytes; a 0xB5 after
-        // the idle time splits the run so the module sees the power-on before it.
+        // Hands the module every byte that has arrived, in one call per run of bytes.
         private void DeliverToModule(long now)
         {
             int n = 0;
             while (_toModule.Count > 0 && _toModule.NextDueNs <= now)
             {
-                long arrival = _toModule.NextDueNs;
-                byte b = _toModule.Peek();
-                if (IdlePowerSensing && b == Wire.SyncWord1 && arrival - _lastArrivalNs >= IdlePowerOnMs * 1000000L)
-                {
-                    if (n > 0)
-                    {
-                        _module.Received(_chunk, 0, n);
-                        n = 0;
-                    }
-
-                    SensedPowerOns++;
-                    PowerModule(false);
-                    PowerModule(true);
-                }
-
                 _chunk[n++] = _toModule.Take();
-                _lastArrivalNs = arrival;
                 if (n == _chunk.Length)
                 {
                     _module.Received(_chunk, 0, n);
