@@ -199,6 +199,45 @@ namespace McuUpdater.Tests.Host.Simulator
             }
         }
 
+        [TestMethod]
+        public void RealTime_ADeadLinkStopsTheRunnerWithItsReason()
+        {
+            ModuleSimulator module = new ModuleSimulator(SimRig.Options(0));
+            using (RealTimeModuleRunner runner = new RealTimeModuleRunner(module, new UnpluggedLink()))
+            {
+                runner.Start();
+                Stopwatch clock = Stopwatch.StartNew();
+                while (runner.IsRunning && clock.ElapsedMilliseconds < 2000)
+                {
+                    System.Threading.Thread.Sleep(5);
+                }
+
+                Assert.IsFalse(runner.IsRunning, "the runner stopped");
+                Assert.IsNotNull(runner.Fault, "and kept the reason");
+                Assert.AreEqual("USB serial adapter unplugged", runner.Fault.Message, "the link's own message");
+            }
+        }
+
+        /// <summary>A link whose adapter is pulled after a few reads.</summary>
+        private sealed class UnpluggedLink : McuUpdater.Link.ISerialLink
+        {
+            private int _reads;
+
+            public void Write(byte[] buffer, int offset, int count)
+            {
+            }
+
+            public int Read(byte[] buffer, int offset, int count, int timeoutMs)
+            {
+                if (++_reads > 3)
+                {
+                    throw new System.IO.IOException("USB serial adapter unplugged");
+                }
+
+                return 0;
+            }
+        }
+
         private static byte[] ReadExactly(SerialPort port, int count, int ms)
         {
             byte[] data = new byte[count];

@@ -95,6 +95,11 @@ namespace McuUpdater.Cli.Commands
                 int syncs = -1;
                 while (!ctx.Cancel.IsCancellationRequested)
                 {
+                    if (sim.Runner.Fault != null)
+                    {
+                        throw new CliException(ExitCode.SimulatorFailed, "the simulator on " + s.Port + " stopped: " + sim.Runner.Fault.Message, sim.Runner.Fault);
+                    }
+
                     if (sim.Module.Syncs != syncs || sim.Module.Downloads != downloads)
                     {
                         syncs = sim.Module.Syncs;

@@ -181,22 +181,40 @@ namespace McuUpdater.Simulator.Host
             Stop();
         }
 
+        /// <summary>What stopped the runner thread (the port went away, a write failed), or null.</summary>
+        public Exception Fault { get; private set; }
+
+        /// <summary>True while the runner thread serves the link.</summary>
+        public bool IsRunning
+        {
+            get { return _running; }
+        }
+
         private void Run()
         {
-            while (_running)
+            try
             {
-                ApplyPowerRequest();
-                long now = NowNs;
-                DeliverToModule(now);
-                if (_wakeNs <= now)
+                while (_running)
                 {
-                    _wakeNs = long.MaxValue;
-                    _module.Timer();
-                }
+                    ApplyPowerRequest();
+                    long now = NowNs;
+                    DeliverToModule(now);
+                    if (_wakeNs <= now)
+                    {
+                        _wakeNs = long.MaxValue;
+                        _module.Timer();
+                    }
 
-                MakeIdleNoise(now);
-                FlushToHost(now);
-                ReadHost(WaitMs(NowNs));
+                    MakeIdleNoise(now);
+                    FlushToHost(now);
+                    ReadHost(WaitMs(NowNs));
+                }
+            }
+            catch (Exception e)
+            {
+                // A dead port must not take the process down: the owner reads Fault and says which.
+                Fault = e;
+                _running = false;
             }
         }
 
