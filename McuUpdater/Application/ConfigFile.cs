@@ -1,0 +1,170 @@
+using McuUpdater.Protocol;
+
+namespace McuUpdater.Application
+{
+    /// <summary>Reads the configuration file: one <c>key = value</c> per line, <c>#</c> starts a comment, over the board's defaults.</summary>
+    /// <remarks>
+    /// Strict on purpose: an unknown key, a repeated key or a value out of range is an error naming
+    /// the file and line, and nothing of the file is applied — a typo must not silently fall back
+    /// to a default that then flashes the wrong image or never checks the version.
+    /// </remarks>
+    public static class ConfigFile
+    {
+        /// <summary>
+        /// Returns <paramref name="defaults"/> overridden by <paramref name="text"/>, the content of
+        /// <paramref name="fileName"/>; <paramref name="defaults"/> itself is not changed. Throws
+        /// <see cref="ConfigException"/> on the first bad line.
+        /// </summary>
+        public static UpdaterSettings Parse(string text, string fileName, UpdaterSettings defaults)
+        {
+            UpdaterSettings s = Copy(defaults == null ? new UpdaterSettings() : defaults);
+            string[] lines = text.Split('\n');
+            string seen = "|";
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string where = fileName + ":" + (i + 1).ToString();
+                string line = lines[i];
+                int hash = line.IndexOf('#');
+                if (hash >= 0)
+                {
+                    line = line.Substring(0, hash);
+                }
+
+                line = line.Trim();
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                int eq = line.IndexOf('=');
+                if (eq <= 0)
+                {
+                    throw new ConfigException(where + ": expected 'key = value', found \"" + line + "\"");
+                }
+
+                string key = line.Substring(0, eq).Trim().ToLower();
+                string value = line.Substring(eq + 1).Trim();
+                if (seen.IndexOf("|" + key + "|") >= 0)
+                {
+                    throw new ConfigException(where + ": '" + key + "' is set twice");
+                }
+
+                seen = seen + key + "|";
+                Apply(s, key, value, where);
+            }
+
+            return s;
+        }
+
+        private static void Apply(UpdaterSettings s, string key, string value, string where)
+        {
+            switch (key)
+            {
+                case "mode":
+                    string mode = value.ToLower();
+                    if (mode == "update")
+                    {
+                        s.Mode = UpdaterMode.Update;
+                    }
+                    else if (mode == "relay")
+                    {
+                        s.Mode = UpdaterMode.Relay;
+                    }
+                    else
+                    {
+                        throw new ConfigException(where + ": mode must be update or relay, not \"" + value + "\"");
+                    }
+
+                    return;
+                case "image":
+                    s.ImagePath = Text(value, key, where);
+                    return;
+                case "expect_version":
+                    s.ExpectedVersion = Text(value, key, where);
+                    return;
+                case "journal":
+                    s.JournalFolder = Text(value, key, where);
+                    return;
+                case "max_block":
+                    int block = Number(value, key, where, 2, 0xFFFF - Wire.DataFrameOverhead);
+                    if ((block & 1) != 0)
+                    {
+                        throw new ConfigException(where + ": max_block must be even (blocks are even except the last), not " + value);
+                    }
+
+                    s.MaxBlockSize = block;
+                    return;
+                case "sync_attempts":
+                    s.SyncAttempts = Number(value, key, where, 1, 100);
+                    return;
+                case "max_restarts":
+                    s.MaxRestarts = Number(value, key, where, 0, 100);
+                    return;
+                case "max_attempts":
+                    s.MaxAttempts = Number(value, key, where, 0, 10000);
+                    return;
+                case "check_version":
+                    s.CheckVersion = Flag(value, key, where);
+                    return;
+                case "relay_auto_power":
+                    s.RelayAutoPower = Flag(value, key, where);
+                    return;
+                default:
+                    throw new ConfigException(where + ": unknown key '" + key + "' (known: mode, image, expect_version, journal, max_block, sync_attempts, max_restarts, max_attempts, check_version, relay_auto_power)");
+            }
+        }
+
+        private static string Text(string value, string key, string where)
+        {
+            if (value.Length == 0)
+            {
+                throw new ConfigException(where + ": " + key + " needs a value");
+            }
+
+            return value;
+        }
+
+        private static int Number(string value, string key, string where, int min, int max)
+        {
+            int n;
+            if (!int.TryParse(value, out n) || n < min || n > max)
+            {
+                throw new ConfigException(where + ": " + key + " must be a whole number from " + min.ToString() + " to " + max.ToString() + ", not \"" + value + "\"");
+            }
+
+            return n;
+        }
+
+        private static bool Flag(string value, string key, string where)
+        {
+            string v = value.ToLower();
+            if (v == "true" || v == "yes" || v == "1")
+            {
+                return true;
+            }
+
+            if (v == "false" || v == "no" || v == "0")
+            {
+                return false;
+            }
+
+            throw new ConfigException(where + ": " + key + " must be true or false, not \"" + value + "\"");
+        }
+
+        private static UpdaterSettings Copy(UpdaterSettings d)
+        {
+            UpdaterSettings s = new UpdaterSettings();
+            s.Mode = d.Mode;
+            s.ImagePath = d.ImagePath;
+            s.ExpectedVersion = d.ExpectedVersion;
+            s.JournalFolder = d.JournalFolder;
+            s.MaxBlockSize = d.MaxBlockSize;
+            s.SyncAttempts = d.SyncAttempts;
+            s.MaxRestarts = d.MaxRestarts;
+            s.CheckVersion = d.CheckVersion;
+            s.MaxAttempts = d.MaxAttempts;
+            s.RelayAutoPower = d.RelayAutoPower;
+            return s;
+        }
+    }
+}
