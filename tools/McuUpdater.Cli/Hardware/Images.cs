@@ -13,7 +13,7 @@ namespace McuUpdater.Cli.Hardware
         public static StreamImage Open(string path, string expectedVersion, out FileStream stream)
         {
             stream = OpenFile(path);
-            StreamImage image = IsQuecFota(stream) ? new QuecFotaPackage(stream, Path.GetFileName(path)) : new BinImage(stream, Path.GetFileName(path));
+            StreamImage image = ImageFormat.Open(stream, Path.GetFileName(path));
             try
             {
                 image.Verify(expectedVersion);
@@ -47,28 +47,7 @@ namespace McuUpdater.Cli.Hardware
         }
 
         /// <summary>True when the stream starts with the QuecFOTA head text.</summary>
-        public static bool IsQuecFota(Stream stream)
-        {
-            byte[] head = new byte[QuecFotaLayout.HeadLength];
-            stream.Seek(0, SeekOrigin.Begin);
-            int n = stream.Read(head, 0, head.Length);
-            stream.Seek(0, SeekOrigin.Begin);
-            string magic = QuecFotaLayout.Magic;
-            if (n < magic.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < magic.Length; i++)
-            {
-                if (head[i] != magic[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        public static bool IsQuecFota(Stream stream) => ImageFormat.IsQuecFota(stream);
 
         /// <summary>MD5 of <paramref name="count"/> bytes from <paramref name="offset"/>, lower-case hex.</summary>
         public static string Md5(Stream stream, long offset, long count)
