@@ -29,6 +29,33 @@ namespace McuUpdater.Tests.Application
         }
 
         [TestMethod]
+        public void Config_LoadsFromStorage_MissingFileMeansBoardDefaults()
+        {
+            MemoryDeviceStorage storage = new MemoryDeviceStorage();
+            UpdaterSettings defaults = new UpdaterSettings();
+            defaults.ImagePath = "I:\\fw.pkg";
+            UpdaterSettings none = ConfigFile.Load(storage, "D:\\mcuupdater.cfg", defaults);
+            Assert.AreEqual("I:\\fw.pkg", none.ImagePath, "board default when there is no file");
+
+            storage.Put("D:\\mcuupdater.cfg", System.Text.Encoding.UTF8.GetBytes("image = D:\\new.pkg\n"));
+            Assert.AreEqual("D:\\new.pkg", ConfigFile.Load(storage, "D:\\mcuupdater.cfg", defaults).ImagePath, "the file wins");
+
+            storage.Put("D:\\mcuupdater.cfg", new byte[ConfigFile.MaxFileBytes + 1]);
+            string message = null;
+            try
+            {
+                ConfigFile.Load(storage, "D:\\mcuupdater.cfg", defaults);
+            }
+            catch (ConfigException e)
+            {
+                message = e.Message;
+            }
+
+            Assert.IsNotNull(message, "an oversized file is refused");
+            Assert.IsTrue(message.IndexOf("D:\\mcuupdater.cfg: larger than") == 0, message);
+        }
+
+        [TestMethod]
         public void Config_RelayMode()
         {
             UpdaterSettings s = ConfigFile.Parse("MODE = Relay\nrelay_auto_power = false", "cfg", null);

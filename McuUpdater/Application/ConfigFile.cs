@@ -1,3 +1,5 @@
+using System.IO;
+using System.Text;
 using McuUpdater.Protocol;
 
 namespace McuUpdater.Application
@@ -10,6 +12,52 @@ namespace McuUpdater.Application
     /// </remarks>
     public static class ConfigFile
     {
+        /// <summary>Largest configuration file read (a few dozen lines are expected).</summary>
+        public const int MaxFileBytes = 4096;
+
+        /// <summary>
+        /// Reads <paramref name="path"/> from <paramref name="storage"/> over <paramref name="defaults"/>;
+        /// a missing file means the board defaults. Throws <see cref="ConfigException"/> when the file
+        /// is too large, unreadable or has a bad line.
+        /// </summary>
+        public static UpdaterSettings Load(IDeviceStorage storage, string path, UpdaterSettings defaults)
+        {
+            if (!storage.Exists(path))
+            {
+                return Parse(string.Empty, path, defaults);
+            }
+
+            byte[] bytes = new byte[MaxFileBytes + 1];
+            int n = 0;
+            try
+            {
+                using (Stream stream = storage.OpenRead(path))
+                {
+                    while (n < bytes.Length)
+                    {
+                        int got = stream.Read(bytes, n, bytes.Length - n);
+                        if (got <= 0)
+                        {
+                            break;
+                        }
+
+                        n += got;
+                    }
+                }
+            }
+            catch (IOException e)
+            {
+                throw new ConfigException(path + ": cannot be read: " + e.Message);
+            }
+
+            if (n > MaxFileBytes)
+            {
+                throw new ConfigException(path + ": larger than " + MaxFileBytes.ToString() + " bytes; is it the right file?");
+            }
+
+            return Parse(Encoding.UTF8.GetString(bytes, 0, n), path, defaults);
+        }
+
         /// <summary>
         /// Returns <paramref name="defaults"/> overridden by <paramref name="text"/>, the content of
         /// <paramref name="fileName"/>; <paramref name="defaults"/> itself is not changed. Throws
