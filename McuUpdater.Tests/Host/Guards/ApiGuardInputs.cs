@@ -74,7 +74,7 @@ namespace McuUpdater.Tests.Host.Guards
             return files;
         }
 
-        /// <summary>The host copies of the TestFramework types, compiled in but not checked.</summary>
+        /// <summary>The host copies of the TestFramework types and stand-ins for nanoFramework-only board types, compiled in but not checked.</summary>
         public static List<SourceFile> Bridge()
         {
             List<SourceFile> files = new List<SourceFile>();
@@ -83,6 +83,8 @@ namespace McuUpdater.Tests.Host.Guards
                 files.Add(new SourceFile(RepoPaths.Relative(full), File.ReadAllText(full)));
             }
 
+            string stubs = Path.Combine(RepoPaths.Root, "McuUpdater.Tests", "Host", "Guards", "nano-only-stubs.cs.txt");
+            files.Add(new SourceFile(RepoPaths.Relative(stubs), File.ReadAllText(stubs)));
             return files;
         }
     }

@@ -9,7 +9,7 @@ namespace McuUpdater.Tests.Host.Guards
     public class ApiSurfaceGuardTests
     {
         [Fact]
-        public void PortableSourcesUseOnlyTheNanoFrameworkSurface()
+        public void PortableAndBoardSourcesUseOnlyTheNanoFrameworkSurface()
         {
             string folder = RepoPaths.ApiFolder;
             if (!Directory.Exists(folder))
@@ -28,6 +28,7 @@ namespace McuUpdater.Tests.Host.Guards
                 ApiGuardInputs.Sources("McuUpdater"),
                 ApiGuardInputs.Sources(Path.Combine("tools", "ModuleSimulator")),
                 ApiGuardInputs.Sources("McuUpdater.Tests"),
+                ApiGuardInputs.Sources(Path.Combine("boards", "Esp32")),
             };
             projects.RemoveAll(p => p.Count == 0);
 

@@ -1,0 +1,124 @@
+using System;
+using System.Device.Gpio;
+using System.Diagnostics;
+using System.Threading;
+using McuUpdater.Application;
+using McuUpdater.Link;
+using McuUpdater.Power;
+using McuUpdater.Relay;
+using McuUpdater.Storage;
+using McuUpdater.Timing;
+using nanoFramework.System.IO.FileSystem;
+
+namespace McuUpdater.Boards.Esp32
+{
+    /// <summary>The ESP32 board app: pins, SD card, LED, then one call into the core — update the module, or relay a PC to it.</summary>
+    public static class Program
+    {
+        // LED blink codes for failures a technician can read without a debugger.
+        private const int BlinkConfig = 2;
+        private const int BlinkUpdate = 3;
+        private const int BlinkNoImage = 4;
+
+        /// <summary>Entry point.</summary>
+        public static void Main()
+        {
+            GpioController gpio = new GpioController();
+            StatusLed led = new StatusLed(gpio, BoardPins.Led);
+            BoardPins.RouteUarts();
+            bool card = MountCard();
+
+            UpdaterSettings settings;
+            try
+            {
+                settings = ConfigFile.Load(new FileDeviceStorage(), card ? BoardPins.CardConfig : BoardPins.FlashConfig, BoardPins.Defaults());
+            }
+            catch (ConfigException e)
+            {
+                Debug.WriteLine("configuration: " + e.Message);
+                led.Fail(BlinkConfig);
+                return;
+            }
+
+            using (GpioModulePower power = new GpioModulePower(gpio, false, BoardPins.ModulePower()))
+            using (SerialPortLink module = new SerialPortLink(BoardPins.ModulePort))
+            {
+                if (settings.Mode == UpdaterMode.Relay)
+                {
+                    Relay(settings, module, power, led);
+                }
+                else
+                {
+                    Update(settings, module, power, led);
+                }
+            }
+        }
+
+        private static void Update(UpdaterSettings settings, SerialPortLink module, GpioModulePower power, StatusLed led)
+        {
+            led.Busy();
+            UpdateJournal journal = new UpdateJournal(new FileJournalStore(settings.JournalFolder));
+            FieldUpdater updater = new FieldUpdater(settings, new FileDeviceStorage(), journal, module, power, SystemClock.Instance);
+            updater.Session.Events.Progress += (sender, bytesDone, bytesTotal, blocksDone, blocksTotal) => led.Progress();
+            FieldReport report = updater.Run();
+            Debug.WriteLine(report.Decision.Reason);
+            if (report.ImageProblem != null)
+            {
+                Debug.WriteLine("image: " + report.ImageProblem);
+            }
+
+            if (report.Result != null)
+            {
+                Debug.WriteLine("update: " + McuUpdater.Session.OutcomeNames.Name(report.Result.Outcome) + ": " + report.Result.Detail);
+            }
+
+            if (report.ModuleUpToDate || report.Decision.Action == FieldAction.NothingToInstall)
+            {
+                led.Done();
+                Thread.Sleep(Timeout.Infinite);
+            }
+
+            led.Fail(report.Decision.RunsUpdate ? BlinkUpdate : BlinkNoImage);
+        }
+
+        private static void Relay(UpdaterSettings settings, SerialPortLink module, GpioModulePower power, StatusLed led)
+        {
+            RelayOptions options = new RelayOptions();
+            options.AutoPowerCycle = settings.RelayAutoPower;
+            using (SerialPortLink pc = new SerialPortLink(BoardPins.PcPort))
+            {
+                RelayEngine relay = new RelayEngine(pc, module, settings.RelayAutoPower ? power : null, SystemClock.Instance, options);
+                relay.Start();
+                led.Done();
+                while (relay.IsRunning)
+                {
+                    Thread.Sleep(1000);
+                }
+
+                Debug.WriteLine("relay stopped: " + (relay.Fault != null ? relay.Fault.Message : "no reason"));
+                led.Fail(BlinkUpdate);
+            }
+        }
+
+        // The card is optional: without it the board runs from internal flash (I:\).
+        private static bool MountCard()
+        {
+            try
+            {
+                SDCardMmcParameters mmc = new SDCardMmcParameters();
+                mmc.slotIndex = 0;
+                mmc.dataWidth = SDCard.SDDataWidth._1_bit;
+                CardDetectParameters detect = new CardDetectParameters();
+                detect.enableCardDetectPin = false;
+                SDCard card = new SDCard(mmc, detect);
+                card.Mount();
+                return card.IsMounted;
+            }
+            catch (Exception e)
+            {
+                Debug.WriteLine("no SD card: " + e.Message);
+                return false;
+            }
+        }
+    }
+}
