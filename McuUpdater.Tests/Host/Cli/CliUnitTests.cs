@@ -84,6 +84,19 @@ namespace McuUpdater.Tests.Host.Cli
         }
 
         [Fact]
+        public void Readme_ConfigurationExample_Parses()
+        {
+            string readme = File.ReadAllText(Path.Combine(McuUpdater.Tests.Host.Guards.RepoPaths.Root, "README.md"));
+            int section = readme.IndexOf("## The device's configuration file", StringComparison.Ordinal);
+            Assert.True(section >= 0, "README has the configuration section");
+            int start = readme.IndexOf("```\n", section, StringComparison.Ordinal) + 4;
+            int end = readme.IndexOf("```", start, StringComparison.Ordinal);
+            McuUpdater.Application.UpdaterSettings s = McuUpdater.Application.ConfigFile.Parse(readme.Substring(start, end - start), "README.md", null);
+            Assert.Equal("D:\\fw\\EC21.pkg", s.ImagePath);
+            Assert.Equal(5, s.MaxAttempts);
+        }
+
+        [Fact]
         public void Trace_WriterAndReader_RoundTrip()
         {
             StringWriter text = new StringWriter();
