@@ -84,6 +84,12 @@ namespace McuUpdater.Session
             result.Detail = "the update did not finish";
             long start = _clock.NowMs;
             bool touched = false;
+
+            // The downloader counts since construction; a session reused for the next module
+            // (a bench slot) reports this run's share.
+            int resendsBefore = _downloader.Resends;
+            long framesBefore = _downloader.DataFramesSent;
+            int staleBefore = _downloader.StaleReplies;
             try
             {
                 if (Verify(image, result) && MarkPending(image, result))
@@ -109,9 +115,9 @@ namespace McuUpdater.Session
                     RecordEnd(result);
                 }
 
-                result.Resends = _downloader.Resends;
-                result.DataFramesSent = _downloader.DataFramesSent;
-                result.StaleReplies = _downloader.StaleReplies;
+                result.Resends = _downloader.Resends - resendsBefore;
+                result.DataFramesSent = _downloader.DataFramesSent - framesBefore;
+                result.StaleReplies = _downloader.StaleReplies - staleBefore;
                 result.ElapsedMs = _clock.NowMs - start;
                 _events.RaisePhase(UpdatePhase.Done);
             }
