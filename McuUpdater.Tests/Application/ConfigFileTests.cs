@@ -61,12 +61,16 @@ namespace McuUpdater.Tests.Application
             UpdaterSettings s = ConfigFile.Parse("MODE = Relay\nrelay_auto_power = false", "cfg", null);
             Assert.AreEqual((int)UpdaterMode.Relay, (int)s.Mode, "keys and values are case-insensitive where they are words");
             Assert.IsFalse(s.RelayAutoPower, "auto power off");
+
+            UpdaterSettings bench = ConfigFile.Parse("mode = bench\nresults = D:\\line2.csv", "cfg", null);
+            Assert.AreEqual((int)UpdaterMode.Bench, (int)bench.Mode, "bench mode");
+            Assert.AreEqual("D:\\line2.csv", bench.ResultsPath, "results file");
         }
 
         [TestMethod]
         [DataRow("mtu = 1024", "cfg:1: unknown key 'mtu'")]
         [DataRow("image D:\\fw.pkg", "cfg:1: expected 'key = value'")]
-        [DataRow("mode = bench", "cfg:1: mode must be update or relay")]
+        [DataRow("mode = flash", "cfg:1: mode must be update, relay or bench")]
         [DataRow("# ok\nmax_block = 1013", "cfg:2: max_block must be even")]
         [DataRow("max_block = 99999", "cfg:1: max_block must be a whole number from 2 to")]
         [DataRow("sync_attempts = three", "cfg:1: sync_attempts must be a whole number")]

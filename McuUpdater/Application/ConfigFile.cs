@@ -118,9 +118,13 @@ namespace McuUpdater.Application
                     {
                         s.Mode = UpdaterMode.Relay;
                     }
+                    else if (mode == "bench")
+                    {
+                        s.Mode = UpdaterMode.Bench;
+                    }
                     else
                     {
-                        throw new ConfigException(where + ": mode must be update or relay, not \"" + value + "\"");
+                        throw new ConfigException(where + ": mode must be update, relay or bench, not \"" + value + "\"");
                     }
 
                     return;
@@ -157,8 +161,11 @@ namespace McuUpdater.Application
                 case "relay_auto_power":
                     s.RelayAutoPower = Flag(value, key, where);
                     return;
+                case "results":
+                    s.ResultsPath = Text(value, key, where);
+                    return;
                 default:
-                    throw new ConfigException(where + ": unknown key '" + key + "' (known: mode, image, expect_version, journal, max_block, sync_attempts, max_restarts, max_attempts, check_version, relay_auto_power)");
+                    throw new ConfigException(where + ": unknown key '" + key + "' (known: mode, image, expect_version, journal, max_block, sync_attempts, max_restarts, max_attempts, check_version, relay_auto_power, results)");
             }
         }
 
@@ -212,6 +219,7 @@ namespace McuUpdater.Application
             s.CheckVersion = d.CheckVersion;
             s.MaxAttempts = d.MaxAttempts;
             s.RelayAutoPower = d.RelayAutoPower;
+            s.ResultsPath = d.ResultsPath;
             return s;
         }
     }

@@ -8,5 +8,8 @@ namespace McuUpdater.Application
 
         /// <summary>Relay a PC's UART to the module (PC-through-MCU flashing).</summary>
         Relay = 1,
+
+        /// <summary>A bench rig: flash the configured image into every slot each time the start button is pressed.</summary>
+        Bench = 2,
     }
 }

@@ -16,9 +16,10 @@ namespace McuUpdater.Application
             CheckVersion = true;
             MaxAttempts = 5;
             RelayAutoPower = true;
+            ResultsPath = "D:\\results.csv";
         }
 
-        /// <summary><c>mode</c>: update | relay.</summary>
+        /// <summary><c>mode</c>: update | relay | bench.</summary>
         public UpdaterMode Mode { get; set; }
 
         /// <summary><c>image</c>: the QuecFOTA package (or .bin) to install, e.g. <c>D:\fw\module.pkg</c>; null for none.</summary>
@@ -47,6 +48,9 @@ namespace McuUpdater.Application
 
         /// <summary><c>relay_auto_power</c>: in relay mode, power-cycle the module when the PC starts its sync.</summary>
         public bool RelayAutoPower { get; set; }
+
+        /// <summary><c>results</c>: the bench rig's results log (CSV).</summary>
+        public string ResultsPath { get; set; }
 
         /// <summary>The update session's options for these settings.</summary>
         public UpdateOptions ToUpdateOptions()

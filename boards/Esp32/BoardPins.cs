@@ -45,6 +45,23 @@ namespace McuUpdater.Boards.Esp32
             return pins;
         }
 
+        /// <summary>Bench mode's start button (the DevKitC's BOOT button, pressed = low).</summary>
+        public const int StartButton = 0;
+
+        /// <summary>Bench mode: the second slot's module UART (replaces the PC's UART; no relay on a bench).</summary>
+        public const string Slot2Port = "COM3";
+
+        /// <summary>Bench mode: the second slot's supply on GPIO 32 and PWRKEY on GPIO 33 (no reset line).</summary>
+        public static ModulePowerPins Slot2Power()
+        {
+            ModulePowerPins pins = new ModulePowerPins();
+            pins.SupplyPin = 32;
+            pins.SupplyActiveHigh = true;
+            pins.PwrKeyPin = 33;
+            pins.PwrKeyActiveHigh = true;
+            return pins;
+        }
+
         /// <summary>What the board does without a configuration file: install <c>D:\fw\module.pkg</c> if present.</summary>
         public static UpdaterSettings Defaults()
         {

@@ -47,6 +47,10 @@ namespace McuUpdater.Boards.Esp32
                 {
                     Relay(settings, module, power, led);
                 }
+                else if (settings.Mode == UpdaterMode.Bench)
+                {
+                    Bench(settings, gpio, module, power, led);
+                }
                 else
                 {
                     Update(settings, module, power, led);
@@ -97,6 +101,47 @@ namespace McuUpdater.Boards.Esp32
 
                 Debug.WriteLine("relay stopped: " + (relay.Fault != null ? relay.Fault.Message : "no reason"));
                 led.Fail(BlinkUpdate);
+            }
+        }
+
+        // Two slots; each press of the start button flashes both modules and logs them.
+        private static void Bench(UpdaterSettings settings, GpioController gpio, SerialPortLink module, GpioModulePower power, StatusLed led)
+        {
+            if (settings.ImagePath == null)
+            {
+                Debug.WriteLine("bench: no image configured");
+                led.Fail(BlinkNoImage);
+                return;
+            }
+
+            GpioPin button = gpio.OpenPin(BoardPins.StartButton, PinMode.InputPullUp);
+            using (GpioModulePower power2 = new GpioModulePower(gpio, false, BoardPins.Slot2Power()))
+            using (SerialPortLink module2 = new SerialPortLink(BoardPins.Slot2Port))
+            {
+                BenchSlot[] slots = new BenchSlot[]
+                {
+                    new BenchSlot("slot 1", module, power, SystemClock.Instance, settings.ToUpdateOptions()),
+                    new BenchSlot("slot 2", module2, power2, SystemClock.Instance, settings.ToUpdateOptions()),
+                };
+                BenchRig rig = new BenchRig(slots, new FileResultsLog(settings.ResultsPath));
+                IDeviceStorage storage = new FileDeviceStorage();
+                while (true)
+                {
+                    led.Done();
+                    while (button.Read() == PinValue.High)
+                    {
+                        Thread.Sleep(50);
+                    }
+
+                    led.Busy();
+                    int ok = rig.RunRound(storage, settings.ImagePath);
+                    Debug.WriteLine("bench round " + rig.Rounds.ToString() + ": " + ok.ToString() + " of " + slots.Length.ToString() + " flashed");
+                    if (ok < slots.Length)
+                    {
+                        // Blink the failures' count once, then wait for the next press.
+                        led.Blink(slots.Length - ok);
+                    }
+                }
             }
         }
 

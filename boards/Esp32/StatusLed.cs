@@ -34,16 +34,22 @@ namespace McuUpdater.Boards.Esp32
         {
             while (true)
             {
-                for (int i = 0; i < code; i++)
-                {
-                    _pin.Write(PinValue.High);
-                    Thread.Sleep(200);
-                    _pin.Write(PinValue.Low);
-                    Thread.Sleep(200);
-                }
-
-                Thread.Sleep(1500);
+                Blink(code);
             }
+        }
+
+        /// <summary>Blinks <paramref name="count"/> times, then pauses.</summary>
+        public void Blink(int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                _pin.Write(PinValue.High);
+                Thread.Sleep(200);
+                _pin.Write(PinValue.Low);
+                Thread.Sleep(200);
+            }
+
+            Thread.Sleep(1500);
         }
     }
 }
