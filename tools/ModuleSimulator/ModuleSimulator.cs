@@ -185,17 +185,7 @@ namespace McuUpdater.Simulator
             }
             else if (!_powered)
             {
-                _powered = true;
-                if (now - _offSinceNs < _options.PowerOnMinOffMs * NsPerMs)
-                {
-                    // Not discharged / PWRKEY not held long enough: the module stays dark.
-                    IgnoredPowerOns++;
-                    _lostPower = true;
-                }
-                else
-                {
-                    PowerUp(now);
-                }
+                SwitchOn(now);
             }
 
             ApplyTimers();
@@ -245,10 +235,15 @@ namespace McuUpdater.Simulator
                 return;
             }
 
-            long now = _line.NowNs;
+            SwitchOn(_line.NowNs);
+        }
+
+        private void SwitchOn(long now)
+        {
             _powered = true;
             if (now - _offSinceNs < _options.PowerOnMinOffMs * NsPerMs)
             {
+                // Not discharged long enough: the module stays dark until it is switched off and on again.
                 IgnoredPowerOns++;
                 _lostPower = true;
             }
