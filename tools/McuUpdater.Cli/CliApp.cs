@@ -17,6 +17,7 @@ namespace McuUpdater.Cli
                 + "Exit codes: 0 ok, 2 usage, 10-19 image, 20-29 port/power, 30-49 module, 50-59 relay/simulator/demo, 60 trace, 130 Ctrl+C "
                 + "(`mcuupdater exit-codes` lists them).");
             root.Subcommands.Add(FlashCommand.Build(ctx));
+            root.Subcommands.Add(BenchCommand.Build(ctx));
             root.Subcommands.Add(PackageCommand.Build(ctx));
             root.Subcommands.Add(InspectCommand.Build(ctx));
             root.Subcommands.Add(SimulateCommand.Build(ctx));

@@ -52,6 +52,47 @@ namespace McuUpdater.Tests.Host.Cli
         }
 
         [Fact]
+        public void Bench_FlashesTwoSimulatedModulesAtOnce_AndLogsThem()
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                return;
+            }
+
+            string package = WritePackage("M10ER01A08W32");
+            string results = CliHarness.TempFile("results.csv");
+            using PseudoTerminal simA = new PseudoTerminal();
+            using PseudoTerminal benchA = new PseudoTerminal();
+            using PseudoTerminal simB = new PseudoTerminal();
+            using PseudoTerminal benchB = new PseudoTerminal();
+            using PtyBridge bridgeA = new PtyBridge(simA, benchA);
+            using PtyBridge bridgeB = new PtyBridge(simB, benchB);
+            using Background a = CliHarness.Start(ctx => CliApp.Run(new[] { "simulate", "--port", simA.SlavePath, "--pace", "no", "--mtu", "1024" }, ctx));
+            using Background b = CliHarness.Start(ctx => CliApp.Run(new[] { "simulate", "--port", simB.SlavePath, "--pace", "no", "--rom", "quirks" }, ctx));
+            WaitFor(() => a.Output.Contains("simulated module on") && b.Output.Contains("simulated module on"), 5000, "simulators started");
+
+            CliRun run = CliHarness.Run("bench", package, "--port", benchA.SlavePath, "--port", benchB.SlavePath, "--results", results);
+
+            Assert.True(run.Code == 0, run.ToString());
+            Assert.Contains("2 of 2 modules flashed", run.Output);
+            string[] lines = File.ReadAllLines(results);
+            Assert.Equal(McuUpdater.Application.BenchRig.ResultsHeader, lines[0]);
+            Assert.Equal(3, lines.Length);
+            Assert.Contains(lines, l => l.StartsWith("1," + benchA.SlavePath + ",Success,", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("1," + benchB.SlavePath + ",Success,", StringComparison.Ordinal));
+            Assert.Equal(0, a.Stop());
+            Assert.Equal(0, b.Stop());
+        }
+
+        [Fact]
+        public void Bench_RefusesAPowerControlThatCannotServeSeveralSlots()
+        {
+            CliRun run = CliHarness.Run("bench", WritePackage("V1"), "--port", "/dev/null", "--port", "/dev/zero", "--power", "gpio:0:17");
+            Assert.Equal((int)ExitCode.Usage, run.Code);
+            Assert.Contains("cannot serve several slots", run.Error);
+        }
+
+        [Fact]
         public void Flash_ThroughRelayWithAutomaticPowerCycle_Succeeds()
         {
             if (!OperatingSystem.IsLinux())
