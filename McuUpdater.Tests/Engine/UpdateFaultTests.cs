@@ -99,6 +99,21 @@ namespace McuUpdater.Tests.Engine
         }
 
         [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Download_AnAnswerThatNeverCameDoesNotSwallowALaterRealOne(int variant)
+        {
+            // Block 3 is never answered (its resend is); block 6's status 4 is a real request to
+            // send it again, not the late answer to block 3's first copy.
+            EngineRig rig = Rig(variant, new FaultPlan(13).SilenceAt(3).StatusAt(6, Status.PackageError));
+            PhaseRecorder events = new PhaseRecorder(rig.Session.Events);
+            UpdateResult r = rig.UpdateAndCheck(Image(), "silence then status 4");
+            Assert.AreEqual(2, r.Resends, "one resend after the silence, one for status 4: " + events.ResendLog);
+            Assert.AreEqual(1, events.TimeoutResends, "only one 3 s wait");
+            Assert.AreEqual(0, r.StaleReplies, "no answer was taken for a late one");
+        }
+
+        [TestMethod]
         [DataRow(2000, 0)]
         [DataRow(3200, 1)]
         public void Download_TimeoutRunsFromTheFramesLastByte(int slowMs, int resends)

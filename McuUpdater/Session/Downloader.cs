@@ -187,7 +187,8 @@ namespace McuUpdater.Session
                 // protocol.md's 3 s run from sending the frame, i.e. from its last byte leaving:
                 // a 16 KB frame alone is 1.4 s on the wire at 115 200, and Write may return as soon
                 // as the frame is in the UART's buffer.
-                long deadline = _clock.NowMs + _options.ResponseTimeoutMs + WireTimeMs(frameLength);
+                long frameArrivedMs = _clock.NowMs + WireTimeMs(frameLength);
+                long deadline = frameArrivedMs + _options.ResponseTimeoutMs;
                 if (seq > sent)
                 {
                     sent = seq;
@@ -197,15 +198,25 @@ namespace McuUpdater.Session
                 // The next frame is read and CRC'd while this one is on the wire.
                 _frames.Prefetch(seq + 1, current);
 
-                Reply reply = WaitForBlockReply(seq, deadline, ref stale);
+                Reply reply = WaitForBlockReply(seq, deadline, frameArrivedMs, ref stale);
                 if (reply == Reply.Timeout)
                 {
                     // Answers that late are not coming; whatever arrives now answers this frame.
                     stale = 0;
                 }
-                else if (unanswered > 0)
+                else
                 {
-                    unanswered--;
+                    if (unanswered > 0)
+                    {
+                        unanswered--;
+                    }
+
+                    if (reply == Reply.Response)
+                    {
+                        // The module answers in order: after a reply that was taken, no earlier
+                        // copy can still be answered (lost or discarded answers must not linger).
+                        stale = 0;
+                    }
                 }
 
                 if (reply != Reply.Response)
@@ -270,24 +281,33 @@ namespace McuUpdater.Session
             return DownloadStep.Completed;
         }
 
-        // Waits for DATA_RSP to block seq. While earlier sends are still unanswered, a reply that
-        // points at seq itself (status 0 or 4, next = seq) is the late answer to one of them — the
-        // module saying "already have that one, send seq" — so it is dropped and the wait goes on
-        // to the same deadline instead of sending seq a second time.
-        private Reply WaitForBlockReply(int seq, long deadline, ref int stale)
+        // Waits for DATA_RSP to block seq. While earlier sends are still unanswered, a reply is the
+        // late answer to one of them — and dropped, the wait going on to the same deadline — when
+        // it came before this frame can have reached the module (whatever it says), or when it
+        // points at seq itself (status 0 or 4, next = seq: "already have that one, send seq").
+        private Reply WaitForBlockReply(int seq, long deadline, long frameArrivedMs, ref int stale)
         {
             while (true)
             {
                 Reply reply = _reader.Wait(Command.DlDataRsp, deadline);
-                if (reply != Reply.Response || stale == 0)
+                if (reply == Reply.Timeout || stale == 0)
                 {
                     return reply;
                 }
 
-                Response r = _reader.Response;
-                if ((r.Status != Status.Success && r.Status != Status.PackageError) || r.NextSequence != (uint)seq)
+                bool early = _clock.NowMs < frameArrivedMs;
+                if (!early)
                 {
-                    return reply;
+                    if (reply != Reply.Response)
+                    {
+                        return reply;
+                    }
+
+                    Response r = _reader.Response;
+                    if ((r.Status != Status.Success && r.Status != Status.PackageError) || r.NextSequence != (uint)seq)
+                    {
+                        return reply;
+                    }
                 }
 
                 stale--;
