@@ -56,6 +56,34 @@ namespace McuUpdater.Tests.Application
         }
 
         [TestMethod]
+        public void Config_ByteOrderMarkIsSkipped_NonUtf8AndBinaryAreRefused()
+        {
+            MemoryDeviceStorage storage = new MemoryDeviceStorage();
+            storage.Put("cfg", new byte[] { 0xEF, 0xBB, 0xBF, (byte)'m', (byte)'o', (byte)'d', (byte)'e', (byte)'=', (byte)'r', (byte)'e', (byte)'l', (byte)'a', (byte)'y' });
+            Assert.AreEqual((int)UpdaterMode.Relay, (int)ConfigFile.Load(storage, "cfg", null).Mode, "a BOM before the first key");
+
+            // "# caf\xE9" saved as Latin-1, and a binary file.
+            storage.Put("latin1", new byte[] { (byte)'#', (byte)' ', (byte)'c', (byte)'a', (byte)'f', 0xE9, (byte)'\n' });
+            storage.Put("binary", new byte[] { (byte)'m', 0, 0, 0 });
+            Assert.AreEqual("latin1: not UTF-8 text", Refusal(storage, "latin1", 22), "Latin-1 is refused on both runtimes");
+            Assert.AreEqual("binary: contains a NUL byte", Refusal(storage, "binary", 27), "a binary file is refused");
+        }
+
+        private static string Refusal(MemoryDeviceStorage storage, string path, int prefix)
+        {
+            try
+            {
+                ConfigFile.Load(storage, path, null);
+            }
+            catch (ConfigException e)
+            {
+                return e.Message.Length >= prefix ? e.Message.Substring(0, prefix) : e.Message;
+            }
+
+            return "accepted";
+        }
+
+        [TestMethod]
         public void Config_RelayMode()
         {
             UpdaterSettings s = ConfigFile.Parse("MODE = Relay\nrelay_auto_power = false", "cfg", null);
@@ -77,7 +105,7 @@ namespace McuUpdater.Tests.Application
         [DataRow("check_version = maybe", "cfg:1: check_version must be true or false")]
         [DataRow("image =", "cfg:1: image needs a value")]
         [DataRow("image = a.pkg\nimage = b.pkg", "cfg:2: 'image' is set twice")]
-        public void Config_BadLinesAreNamedAndNothingApplies(string text, string expected)
+        public void Config_BadLinesAreNamed(string text, string expected)
         {
             UpdaterSettings defaults = new UpdaterSettings();
             string message = null;
@@ -92,8 +120,6 @@ namespace McuUpdater.Tests.Application
 
             Assert.IsNotNull(message, "refused: " + text);
             Assert.IsTrue(message.IndexOf(expected) == 0, "message \"" + message + "\" starts with \"" + expected + "\"");
-
-            Assert.IsNull(defaults.ImagePath, "defaults untouched");
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Text;
 using McuUpdater.Protocol;
@@ -55,7 +56,34 @@ namespace McuUpdater.Application
                 throw new ConfigException(path + ": larger than " + MaxFileBytes.ToString() + " bytes; is it the right file?");
             }
 
-            return Parse(Encoding.UTF8.GetString(bytes, 0, n), path, defaults);
+            // A byte-order mark (Windows editors write one) is not part of the first key.
+            int start = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            for (int i = start; i < n; i++)
+            {
+                // nanoCLR's decoder stops at NUL and throws on invalid UTF-8, .NET's substitutes:
+                // refuse both the same way on both runtimes.
+                if (bytes[i] == 0)
+                {
+                    throw new ConfigException(path + ": contains a NUL byte at offset " + i.ToString() + "; is it a text file?");
+                }
+            }
+
+            string text;
+            try
+            {
+                text = Encoding.UTF8.GetString(bytes, start, n - start);
+            }
+            catch (Exception e)
+            {
+                throw new ConfigException(path + ": not UTF-8 text (" + e.Message + ")");
+            }
+
+            if (text.IndexOf('\uFFFD') >= 0)
+            {
+                throw new ConfigException(path + ": not UTF-8 text (save it as UTF-8 or plain ASCII)");
+            }
+
+            return Parse(text, path, defaults);
         }
 
         /// <summary>

@@ -8,14 +8,17 @@ namespace McuUpdater.Boards.Esp32
     /// <remarks>Change this file (and only this file) for another ESP32 board.</remarks>
     internal static class BoardPins
     {
+        /// <summary>UART buffers for the module in update and bench mode: responses are small and writes wait for room, so 4 KB will do (the relay keeps 17 KB).</summary>
+        public const int UpdateBufferBytes = 4096;
+
         /// <summary>The module's main UART (boot ROM and AT firmware).</summary>
         public const string ModulePort = "COM2";
 
         /// <summary>The PC's UART in relay mode (a USB-UART adapter on GPIO 4/5, not the debug UART COM1).</summary>
         public const string PcPort = "COM3";
 
-        /// <summary>Status LED (on = busy, off = done, blinking = failed).</summary>
-        public const int Led = 2;
+        /// <summary>Status LED (on = busy, off = done, blinking = failed); not GPIO 2, which is the SD slot's D0.</summary>
+        public const int Led = 21;
 
         /// <summary>Configuration on the card, else on internal flash.</summary>
         public const string CardConfig = "D:\\mcuupdater.cfg";

@@ -5,6 +5,7 @@ using System.Threading;
 using McuUpdater.Application;
 using McuUpdater.Link;
 using McuUpdater.Power;
+using McuUpdater.Protocol;
 using McuUpdater.Relay;
 using McuUpdater.Storage;
 using McuUpdater.Timing;
@@ -19,12 +20,27 @@ namespace McuUpdater.Boards.Esp32
         private const int BlinkConfig = 2;
         private const int BlinkUpdate = 3;
         private const int BlinkNoImage = 4;
+        private const int BlinkCrash = 5;
 
         /// <summary>Entry point.</summary>
         public static void Main()
         {
             GpioController gpio = new GpioController();
             StatusLed led = new StatusLed(gpio, BoardPins.Led);
+            try
+            {
+                Run(gpio, led);
+            }
+            catch (Exception e)
+            {
+                // Whatever escaped (a storage error, a port that would not open) must still show.
+                Debug.WriteLine("stopped: " + e.Message);
+                led.Fail(BlinkCrash);
+            }
+        }
+
+        private static void Run(GpioController gpio, StatusLed led)
+        {
             BoardPins.RouteUarts();
             bool card = MountCard();
 
@@ -41,7 +57,7 @@ namespace McuUpdater.Boards.Esp32
             }
 
             using (GpioModulePower power = new GpioModulePower(gpio, false, BoardPins.ModulePower()))
-            using (SerialPortLink module = new SerialPortLink(BoardPins.ModulePort))
+            using (SerialPortLink module = settings.Mode == UpdaterMode.Relay ? new SerialPortLink(BoardPins.ModulePort) : new SerialPortLink(BoardPins.ModulePort, Wire.BaudRate, BoardPins.UpdateBufferBytes, SystemClock.Instance))
             {
                 if (settings.Mode == UpdaterMode.Relay)
                 {
@@ -116,7 +132,7 @@ namespace McuUpdater.Boards.Esp32
 
             GpioPin button = gpio.OpenPin(BoardPins.StartButton, PinMode.InputPullUp);
             using (GpioModulePower power2 = new GpioModulePower(gpio, false, BoardPins.Slot2Power()))
-            using (SerialPortLink module2 = new SerialPortLink(BoardPins.Slot2Port))
+            using (SerialPortLink module2 = new SerialPortLink(BoardPins.Slot2Port, Wire.BaudRate, BoardPins.UpdateBufferBytes, SystemClock.Instance))
             {
                 BenchSlot[] slots = new BenchSlot[]
                 {
