@@ -116,6 +116,17 @@ namespace McuUpdater.Tests.Host.Simulator
                 }
 
                 Assert.AreEqual(1, module.PowerCycles, "powered on by the API");
+
+                // A pulse far shorter than the runner's loop (a ring on the RI line) is still an off and an on.
+                runner.PowerChanged(false);
+                runner.PowerChanged(true);
+                clock.Restart();
+                while (module.PowerCycles < 2 && clock.ElapsedMilliseconds < 1000)
+                {
+                    System.Threading.Thread.Sleep(5);
+                }
+
+                Assert.AreEqual(2, module.PowerCycles, "the quick off-on cycled the module");
                 runner.Stop();
             }
         }

@@ -60,7 +60,9 @@ namespace McuUpdater.Simulator.Host
         private volatile bool _running;
         private long _wakeNs = long.MaxValue;
         private long _lastReadNs = long.MinValue / 2;
-        private int _powerRequest; // 0 none, 1 on, 2 off
+        // Power changes from other threads, applied in order: an off-on pulse shorter than one
+        // loop pass (a ring indicator, a quick relay cycle) must still reach the module as both.
+        private readonly System.Collections.Generic.Queue<bool> _powerRequests = new System.Collections.Generic.Queue<bool>();
 
         /// <summary>Creates an unpaced runner at 115 200 baud; call <see cref="Start"/>.</summary>
         public RealTimeModuleRunner(IModuleEndpoint module, ISerialLink link)
@@ -145,7 +147,7 @@ namespace McuUpdater.Simulator.Host
         {
             lock (_sync)
             {
-                _powerRequest = on ? 1 : 2;
+                _powerRequests.Enqueue(on);
             }
         }
 
@@ -274,7 +276,6 @@ namespace McuUpdater.Simulator.Host
             {
                 n = ApplyFault(_hostToModuleFault, _read, 0, n);
                 bytes = _faultOutput;
-                n = Math.Min(n, _toModule.Space);
             }
 
             _toModule.Add(bytes, 0, n, NowNs, Paced ? _byteTimeNs : 0);
@@ -345,16 +346,20 @@ namespace McuUpdater.Simulator.Host
 
         private void ApplyPowerRequest()
         {
-            int request;
-            lock (_sync)
+            while (true)
             {
-                request = _powerRequest;
-                _powerRequest = 0;
-            }
+                bool on;
+                lock (_sync)
+                {
+                    if (_powerRequests.Count == 0)
+                    {
+                        return;
+                    }
 
-            if (request != 0)
-            {
-                PowerModule(request == 1);
+                    on = _powerRequests.Dequeue();
+                }
+
+                PowerModule(on);
             }
         }
 
