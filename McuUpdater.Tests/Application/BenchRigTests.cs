@@ -50,9 +50,12 @@ namespace McuUpdater.Tests.Application
             Assert.IsTrue(log.Find(1, "slot 2").IndexOf(",FlashErrorPersisted,") > 0, log.Find(1, "slot 2"));
             Assert.IsTrue(log.Find(1, "slot 3").IndexOf("," + EngineRig.NewVersion + ",") > 0, "the firmware version is logged: " + log.Find(1, "slot 3"));
 
+            long framesRound1 = slots[1].LastResult.DataFramesSent;
+            Assert.AreEqual(1, slots[1].LastResult.Restarts, "slot 2 restarted once in round 1");
             Assert.AreEqual(2, rig.RunRound(storage, ImagePath), "the next round, same result");
             Assert.AreEqual(6, log.Lines.Count, "three more lines");
-            Assert.AreEqual(0, slots[0].LastResult.Resends, "counters are per module, not accumulated over rounds");
+            Assert.AreEqual(1, slots[1].LastResult.Restarts, "counters are per module, not accumulated over rounds");
+            Assert.AreEqual(framesRound1, slots[1].LastResult.DataFramesSent, "the same frames as in round 1, not twice as many");
             Assert.IsTrue(log.Find(2, "slot 2").IndexOf(",FlashErrorPersisted,") > 0, log.Find(2, "slot 2"));
         }
 

@@ -30,6 +30,10 @@ namespace McuUpdater.Tests.Application
             Assert.AreEqual((int)FieldAction.UpToDate, (int)second.Action, second.Reason);
             Assert.IsFalse(second.RunsUpdate, "nothing to run");
 
+            byte[] sameLength = EngineRig.Image(5000, 55);
+            FieldDecision replaced = FieldDecision.Make(settings, new UpdateJournal(store), Verified(sameLength, Path), false);
+            Assert.AreEqual((int)FieldAction.Install, (int)replaced.Action, "another BIN of the same length at the same path is installed (its CRC differs): " + replaced.Reason);
+
             byte[] newer = EngineRig.Image(5002, 52);
             FieldDecision third = FieldDecision.Make(settings, new UpdateJournal(store), Verified(newer, Path), false);
             Assert.AreEqual((int)FieldAction.Install, (int)third.Action, "a different image at the same path is installed: " + third.Reason);
@@ -56,7 +60,7 @@ namespace McuUpdater.Tests.Application
             Assert.AreEqual("test.bin", resume.ImagePath, "the journal's image");
 
             // Attempt 2 also fails (the card is pulled: nothing pending can be found next time).
-            new UpdateJournal(store).MarkPending("test.bin", image.Length, null);
+            new UpdateJournal(store).MarkPending("test.bin", image.Length, null, Verified(image, "test.bin").Crc16);
             FieldDecision gaveUp = FieldDecision.Make(settings, new UpdateJournal(store), null, true);
             Assert.AreEqual((int)FieldAction.GaveUp, (int)gaveUp.Action, gaveUp.Reason);
             Assert.IsTrue(gaveUp.Reason.IndexOf("failed 2 times") >= 0, gaveUp.Reason);

@@ -38,9 +38,20 @@ namespace McuUpdater.Tests.Engine
             rig.Session.Journal = new UpdateJournal(store);
             byte[] image = EngineRig.Image(Length, 42);
             PhaseRecorder events = new PhaseRecorder(rig.Session.Events);
-            events.OnEachProgress = new Canceller(rig.Session, 4).OnProgress;
+            Canceller reset = new Canceller(rig.Session, 4);
+            events.OnEachProgress = (sender, done, total, blocks, blockTotal) =>
+            {
+                // The MCU "resets" at block 4: from here on nothing reaches the journal.
+                if (blocks == 4)
+                {
+                    store.Dead = true;
+                }
+
+                reset.OnProgress(sender, done, total, blocks, blockTotal);
+            };
             UpdateResult first = rig.Update(image);
             EngineRig.ExpectOutcome(UpdateOutcome.Cancelled, first, "cut off at block 4");
+            store.Dead = false;
             Assert.IsFalse(rig.Module.HasValidFirmware, "the module has no working firmware now");
 
             // The MCU restarts: everything in RAM is gone but the journal's store.
@@ -48,6 +59,7 @@ namespace McuUpdater.Tests.Engine
             Assert.IsTrue(journal.IsPending, "the update is still pending");
             Assert.AreEqual("test.bin", journal.ImageName, "and names its image");
             Assert.AreEqual((long)Length, journal.ImageLength, "and its length");
+            Assert.AreEqual(string.Empty, journal.LastOutcome, "the attempt never recorded an end: it was cut off");
 
             UpdateSession second = new UpdateSession(rig.Wire.HostLink, rig.Wire.Power, rig.Wire.Clock, EngineRig.Defaults());
             second.Journal = journal;

@@ -48,6 +48,20 @@ namespace McuUpdater.Tests.Storage
         }
 
         [TestMethod]
+        public void Journal_AnEmptyVersionIsNoVersion_AndTheCrcTellsImagesApart()
+        {
+            MemoryJournalStore store = new MemoryJournalStore();
+            new UpdateJournal(store).MarkPending("a.pkg", 10, "", 0x1234);
+            UpdateJournal after = new UpdateJournal(store);
+            Assert.IsNull(after.ImageVersion, "stored empty, loaded as none");
+            Assert.IsTrue(after.Names("a.pkg", 10, "", 0x1234), "an empty version matches itself after a reload");
+            Assert.IsTrue(after.Names("a.pkg", 10, null, 0x1234), "and matches no version");
+            Assert.IsFalse(after.Names("a.pkg", 10, null, 0x1235), "another CRC is another image");
+            after.MarkPending("a.pkg", 10, "", 0x1234);
+            Assert.AreEqual(2, new UpdateJournal(store).Attempts, "so attempts count on across resets");
+        }
+
+        [TestMethod]
         public void Journal_FailureKeepsPendingAndDoneClearsIt()
         {
             MemoryJournalStore store = new MemoryJournalStore();

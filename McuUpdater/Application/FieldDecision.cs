@@ -74,7 +74,7 @@ namespace McuUpdater.Application
 
         private static bool IsJournaled(UpdateJournal journal, IImageSource image)
         {
-            return journal.ImageName == image.Name && journal.ImageLength == image.Length && journal.ImageVersion == image.Version;
+            return journal.Names(image.Name, image.Length, image.Version, image.Crc16);
         }
     }
 }

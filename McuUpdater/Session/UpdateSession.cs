@@ -172,7 +172,7 @@ namespace McuUpdater.Session
 
             try
             {
-                Journal.MarkPending(image.Name, image.Length, image.Version);
+                Journal.MarkPending(image.Name, image.Length, image.Version, image.Crc16);
                 return true;
             }
             catch (Exception e)

@@ -47,14 +47,15 @@ namespace McuUpdater.Storage
             CheckVersion(expectedVersion);
             Length = length;
             SetFirmwareOffset(0);
-            if (ExpectedCrc16 >= 0)
+            // Read it all even without a manifest: it proves the storage reads back before the
+            // module is touched, and the CRC tells this image from another of the same length.
+            ushort crc = ImageCrc.Compute(Stream, 0, length, Crc16Xmodem.Initial);
+            if (ExpectedCrc16 >= 0 && crc != ExpectedCrc16)
             {
-                ushort crc = ImageCrc.Compute(Stream, 0, length, Crc16Xmodem.Initial);
-                if (crc != ExpectedCrc16)
-                {
-                    throw new ImageException(ImageProblem.CrcMismatch, Name + ": CRC16 is 0x" + crc.ToString("X4") + ", the manifest says 0x" + ExpectedCrc16.ToString("X4"));
-                }
+                throw new ImageException(ImageProblem.CrcMismatch, Name + ": CRC16 is 0x" + crc.ToString("X4") + ", the manifest says 0x" + ExpectedCrc16.ToString("X4"));
             }
+
+            Crc16 = crc;
 
             Seek(0);
         }

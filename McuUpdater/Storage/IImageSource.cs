@@ -13,6 +13,12 @@ namespace McuUpdater.Storage
         string Version { get; }
 
         /// <summary>
+        /// CRC-16/XMODEM that identifies the image once verified (a QuecFOTA package's own, over the
+        /// whole file for a raw BIN); -1 before <see cref="Verify"/>.
+        /// </summary>
+        int Crc16 { get; }
+
+        /// <summary>
         /// Checks the image (non-empty, length, CRC, and <paramref name="expectedVersion"/> when not
         /// null); throws <see cref="ImageException"/> naming what differs.
         /// </summary>

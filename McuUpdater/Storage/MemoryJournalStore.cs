@@ -24,6 +24,9 @@ namespace McuUpdater.Storage
         /// <summary>Writes so far.</summary>
         public int Writes { get; private set; }
 
+        /// <summary>When true every write fails, as after the MCU lost power: nothing more reaches the store.</summary>
+        public bool Dead { get; set; }
+
         /// <summary>The next write stops after <paramref name="bytes"/> bytes, as a reset in the middle of it would leave it.</summary>
         public void TearNextWrite(int bytes)
         {
@@ -42,6 +45,11 @@ namespace McuUpdater.Storage
         /// <inheritdoc />
         public void Write(int slot, byte[] buffer, int count)
         {
+            if (Dead)
+            {
+                throw new System.IO.IOException("the store is gone (power lost)");
+            }
+
             Writes++;
             if (_tearAfter >= 0 && _tearAfter < count)
             {

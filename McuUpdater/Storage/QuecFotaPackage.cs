@@ -48,6 +48,7 @@ namespace McuUpdater.Storage
             StoredCrc = BigEndian.ReadUInt16(_header, QuecFotaLayout.CrcOffset);
             ushort crc = Crc16Xmodem.Compute(_header, QuecFotaLayout.VersionOffset, QuecFotaLayout.FirmwareOffset - QuecFotaLayout.VersionOffset);
             crc = ImageCrc.Compute(Stream, QuecFotaLayout.FirmwareOffset, length, crc);
+            Crc16 = crc;
             if (crc != StoredCrc)
             {
                 throw new ImageException(ImageProblem.CrcMismatch, Name + ": CRC16 over version, length and firmware is 0x" + crc.ToString("X4") + ", the package says 0x" + StoredCrc.ToString("X4") + " (corrupt package)");

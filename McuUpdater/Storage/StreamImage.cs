@@ -13,6 +13,7 @@ namespace McuUpdater.Storage
         {
             _stream = stream;
             Name = name == null ? "image" : name;
+            Crc16 = -1;
         }
 
         /// <inheritdoc />
@@ -23,6 +24,9 @@ namespace McuUpdater.Storage
 
         /// <inheritdoc />
         public string Version { get; protected set; }
+
+        /// <inheritdoc />
+        public int Crc16 { get; protected set; }
 
         /// <summary>The underlying stream.</summary>
         protected Stream Stream

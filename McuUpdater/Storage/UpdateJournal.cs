@@ -17,7 +17,8 @@ namespace McuUpdater.Storage
     /// </remarks>
     public sealed class UpdateJournal
     {
-        private const string Magic = "MUJ1";
+        // Fields: magic, sequence, pending, attempts, length, version, outcome, CRC, name, (CRC-16 of the record).
+        private const string Magic = "MUJ2";
         private const int MaxRecord = 512;
         private const char Separator = '|';
 
@@ -31,6 +32,7 @@ namespace McuUpdater.Storage
         {
             _store = store;
             LastOutcome = string.Empty;
+            ImageCrc = -1;
             Load();
         }
 
@@ -52,6 +54,9 @@ namespace McuUpdater.Storage
         /// <summary>Version the image declares, or null.</summary>
         public string ImageVersion { get; private set; }
 
+        /// <summary>The image's CRC-16 (<see cref="IImageSource.Crc16"/>), or -1 when unknown.</summary>
+        public int ImageCrc { get; private set; }
+
         /// <summary>Attempts at this image so far, across resets (a product can stop retrying after a few).</summary>
         public int Attempts { get; private set; }
 
@@ -62,33 +67,52 @@ namespace McuUpdater.Storage
         public int CorruptSlots { get; private set; }
 
         /// <summary>Records an update of this image as started (attempts count on when it is the pending image already).</summary>
+        public void MarkPending(string imageName, long imageLength, string imageVersion, int imageCrc)
+        {
+            bool same = IsPending && Names(imageName, imageLength, imageVersion, imageCrc);
+            int attempts = same ? Attempts + 1 : 1;
+            Save(true, imageName, imageLength, Normal(imageVersion), imageCrc, attempts, string.Empty);
+        }
+
+        /// <summary>Records an update of an image whose CRC is not known as started.</summary>
         public void MarkPending(string imageName, long imageLength, string imageVersion)
         {
-            bool same = IsPending && ImageName == imageName && ImageLength == imageLength && ImageVersion == imageVersion;
-            int attempts = same ? Attempts + 1 : 1;
-            Save(true, imageName, imageLength, imageVersion, attempts, string.Empty);
+            MarkPending(imageName, imageLength, imageVersion, -1);
+        }
+
+        /// <summary>True when the journal's image is this one: same name, length, version and CRC (an empty version counts as none).</summary>
+        public bool Names(string imageName, long imageLength, string imageVersion, int imageCrc)
+        {
+            return ImageName == imageName && ImageLength == imageLength && ImageVersion == Normal(imageVersion) && ImageCrc == imageCrc;
         }
 
         /// <summary>Records how an attempt ended without clearing the pending flag.</summary>
         public void RecordFailure(string outcome)
         {
-            Save(IsPending, ImageName, ImageLength, ImageVersion, Attempts, outcome);
+            Save(IsPending, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome);
         }
 
         /// <summary>Clears the pending flag: the new firmware is running.</summary>
         public void MarkDone(string outcome)
         {
-            Save(false, ImageName, ImageLength, ImageVersion, Attempts, outcome);
+            Save(false, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome);
         }
 
-        private void Save(bool pending, string name, long length, string version, int attempts, string outcome)
+        // A package with an empty version field and one with none are the same thing, and the
+        // record stores both as "": compare them as null.
+        private static string Normal(string version)
+        {
+            return version == null || version.Length == 0 ? null : version;
+        }
+
+        private void Save(bool pending, string name, long length, string version, int crc, int attempts, string outcome)
         {
             CheckField(name, "image name");
             CheckField(version, "image version");
             CheckField(outcome, "outcome");
             string body = Magic + Separator + (_sequence + 1).ToString() + Separator + (pending ? "1" : "0") + Separator
                 + attempts.ToString() + Separator + length.ToString() + Separator + (version == null ? string.Empty : version)
-                + Separator + (outcome == null ? string.Empty : outcome) + Separator + (name == null ? string.Empty : name) + Separator;
+                + Separator + (outcome == null ? string.Empty : outcome) + Separator + crc.ToString() + Separator + (name == null ? string.Empty : name) + Separator;
             byte[] bytes = Encoding.UTF8.GetBytes(body);
             if (bytes.Length + 5 > MaxRecord)
             {
@@ -96,9 +120,9 @@ namespace McuUpdater.Storage
             }
 
             Array.Copy(bytes, _buffer, bytes.Length);
-            ushort crc = Crc16Xmodem.Compute(_buffer, 0, bytes.Length);
+            ushort recordCrc = Crc16Xmodem.Compute(_buffer, 0, bytes.Length);
             int n = bytes.Length;
-            n = WriteHex(crc, n);
+            n = WriteHex(recordCrc, n);
             _buffer[n++] = (byte)'\n';
 
             int slot = 1 - _slot;
@@ -111,6 +135,7 @@ namespace McuUpdater.Storage
             ImageName = name;
             ImageLength = length;
             ImageVersion = version;
+            ImageCrc = crc;
             Attempts = attempts;
             LastOutcome = outcome == null ? string.Empty : outcome;
         }
@@ -147,7 +172,8 @@ namespace McuUpdater.Storage
                 ImageLength = long.Parse(f[4]);
                 ImageVersion = f[5].Length == 0 ? null : f[5];
                 LastOutcome = f[6];
-                ImageName = f[7];
+                ImageCrc = int.Parse(f[7]);
+                ImageName = f[8];
             }
         }
 
@@ -161,14 +187,14 @@ namespace McuUpdater.Storage
             }
 
             int bodyLength = n - 5;
-            int crc = ReadHex(bodyLength);
-            if (crc < 0 || crc != Crc16Xmodem.Compute(_buffer, 0, bodyLength))
+            int recordCrc = ReadHex(bodyLength);
+            if (recordCrc < 0 || recordCrc != Crc16Xmodem.Compute(_buffer, 0, bodyLength))
             {
                 return null;
             }
 
             string[] f = Encoding.UTF8.GetString(_buffer, 0, bodyLength).Split(Separator);
-            if (f.Length != 9 || f[0] != Magic)
+            if (f.Length != 10 || f[0] != Magic)
             {
                 return null;
             }
@@ -176,7 +202,8 @@ namespace McuUpdater.Storage
             long seq;
             int attempts;
             long length;
-            if (!long.TryParse(f[1], out seq) || !int.TryParse(f[3], out attempts) || !long.TryParse(f[4], out length))
+            int imageCrc;
+            if (!long.TryParse(f[1], out seq) || !int.TryParse(f[3], out attempts) || !long.TryParse(f[4], out length) || !int.TryParse(f[7], out imageCrc))
             {
                 return null;
             }
