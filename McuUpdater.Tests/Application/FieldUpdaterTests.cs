@@ -78,6 +78,23 @@ namespace McuUpdater.Tests.Application
             Assert.IsFalse(new UpdateJournal(journal).IsPending, "nothing pending");
         }
 
+        [TestMethod]
+        public void FieldUpdater_PendingImageThatNoLongerVerifiesIsNotRetried()
+        {
+            EngineRig rig = new EngineRig(EngineRig.Simulator(0, 1024), null, null);
+            byte[] package = QuecFotaPackageWriter.Build(EngineRig.Image(3000, 64), EngineRig.NewVersion);
+            MemoryDeviceStorage storage = new MemoryDeviceStorage();
+            MemoryJournalStore journal = new MemoryJournalStore();
+            new UpdateJournal(journal).MarkPending(PackagePath, 3000, EngineRig.NewVersion);
+            package[package.Length - 1] ^= 0x01;
+            storage.Put(PackagePath, package);
+
+            FieldReport report = Updater(rig, storage, journal).Run();
+            Assert.AreEqual((int)FieldAction.PendingWithoutImage, (int)report.Decision.Action, "the only image is corrupt: " + report.Decision.Reason);
+            Assert.IsNull(report.Result, "no session ran on a corrupt image");
+            Assert.AreEqual(0, rig.Power.Calls, "the module was not touched");
+        }
+
         private static UpdaterSettings Settings()
         {
             UpdaterSettings s = new UpdaterSettings();

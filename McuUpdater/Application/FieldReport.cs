@@ -11,6 +11,9 @@ namespace McuUpdater.Application
         /// <summary>Why the configured image could not be used (missing, unreadable, failed verification), or null.</summary>
         public string ImageProblem { get; internal set; }
 
+        /// <summary>Unreadable journal records (a torn write, a damaged card), or null.</summary>
+        public string JournalProblem { get; internal set; }
+
         /// <summary>The update's result, or null when none ran.</summary>
         public UpdateResult Result { get; internal set; }
 

@@ -44,8 +44,16 @@ namespace McuUpdater.Application
             Stream pendingStream = null;
             try
             {
+                if (_journal.CorruptSlots > 0)
+                {
+                    report.JournalProblem = "the journal in " + _journal.Store.Name + " had " + _journal.CorruptSlots.ToString() + " unreadable record(s); the state before them is used";
+                }
+
                 StreamImage configured = OpenConfigured(report, out configuredStream);
-                bool pendingExists = _journal.IsPending && _journal.ImageName != null && _storage.Exists(_journal.ImageName);
+
+                // A pending image that just failed verification as the configured one is no way out.
+                bool pendingFailed = configured == null && report.ImageProblem != null && _journal.ImageName == _settings.ImagePath;
+                bool pendingExists = _journal.IsPending && _journal.ImageName != null && !pendingFailed && _storage.Exists(_journal.ImageName);
                 report.Decision = FieldDecision.Make(_settings, _journal, configured, pendingExists);
                 if (!report.Decision.RunsUpdate)
                 {

@@ -315,10 +315,11 @@ namespace McuUpdater.Session
             }
         }
 
-        // Time the frame takes on the wire: 10 bits a byte at the protocol's baud rate, rounded up.
-        private static long WireTimeMs(int length)
+        // Time the frame takes on the wire: 10 bits a byte at the link's baud rate, rounded up.
+        private long WireTimeMs(int length)
         {
-            return ((long)length * 10 * 1000 + Wire.BaudRate - 1) / Wire.BaudRate;
+            int baud = _options.BaudRate > 0 ? _options.BaudRate : Wire.BaudRate;
+            return ((long)length * 10 * 1000 + baud - 1) / baud;
         }
 
         private DownloadStep End()

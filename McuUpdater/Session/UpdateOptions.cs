@@ -20,6 +20,7 @@ namespace McuUpdater.Session
             SyncAttempts = 3;
             MaxRestarts = 3;
             ResponseTimeoutMs = Wire.ResponseTimeoutMs;
+            BaudRate = Wire.BaudRate;
             CheckVersion = true;
             SendAte0 = true;
             BootTimeoutMs = 30000;
@@ -50,6 +51,9 @@ namespace McuUpdater.Session
 
         /// <summary>No valid response within this time: send the frame again (protocol.md: 3 s).</summary>
         public int ResponseTimeoutMs { get; set; }
+
+        /// <summary>The UART's baud rate: a frame's time on the wire is added to <see cref="ResponseTimeoutMs"/>.</summary>
+        public int BaudRate { get; set; }
 
         /// <summary>The version the new firmware must report; null takes the image's own version (QuecFOTA) if it has one.</summary>
         public string ExpectedVersion { get; set; }

@@ -87,6 +87,11 @@ namespace McuUpdater.Boards.Esp32
                 Debug.WriteLine("image: " + report.ImageProblem);
             }
 
+            if (report.JournalProblem != null)
+            {
+                Debug.WriteLine("journal: " + report.JournalProblem);
+            }
+
             if (report.Result != null)
             {
                 Debug.WriteLine("update: " + McuUpdater.Session.OutcomeNames.Name(report.Result.Outcome) + ": " + report.Result.Detail);

@@ -76,7 +76,7 @@ namespace McuUpdater.Cli.Commands
                 throw new CliException(ExitCode.Usage, "a --port is given twice");
             }
 
-            FlashCommand.Settings engine = new FlashCommand.Settings { Attempts = s.Attempts, ExpectVersion = s.ExpectVersion, NoVersionCheck = s.NoVersionCheck };
+            FlashCommand.Settings engine = new FlashCommand.Settings { Attempts = s.Attempts, ExpectVersion = s.ExpectVersion, NoVersionCheck = s.NoVersionCheck, Baud = s.Baud };
             FlashCommand.Options(engine, powerSpec.IsNone); // bad values fail here, before any port opens
 
             // The image is checked once, before any port is opened.

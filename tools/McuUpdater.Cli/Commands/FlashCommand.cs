@@ -117,6 +117,7 @@ namespace McuUpdater.Cli.Commands
                 CheckVersion = !s.NoVersionCheck,
                 PowerOffMs = s.PowerOffMs,
                 SyncTimeoutMs = s.SyncTimeoutMs > 0 ? s.SyncTimeoutMs : noPowerControl ? 2000 : 1000,
+                BaudRate = s.Baud,
             };
             if (s.MtuCap > 0)
             {
