@@ -45,7 +45,6 @@ namespace McuUpdater.Tests.Engine
             Assert.IsTrue(r.Restarts >= 2, "flash error and power loss each restart");
             Assert.AreEqual(r.Restarts, events.Restarts - 1, "restart events: the missed window plus the restarts");
             Assert.IsTrue(r.Resends >= 7 && r.Resends <= 14, "status 1 twice, status 4, the silence and the slow answer once each, the power loss twice, and a few line hits (block:reason): " + events.ResendLog);
-            Assert.IsTrue(r.StaleReplies >= 1, "the slow answer's late twin was recognised: " + events.ResendLog + " stale " + r.StaleReplies.ToString());
         }
 
         [TestMethod]

@@ -114,6 +114,24 @@ namespace McuUpdater.Tests.Engine
         }
 
         [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Download_NoiseWithAFrameHeadIsNotAReply(int variant)
+        {
+            // A noise byte 0xAA makes the bytes after it look like a header; one whose length no
+            // response can have is noise, not a "not accepted" reply worth a resend.
+            SimulatorOptions sim = EngineRig.Simulator(variant, 8224);
+            byte[] image = EngineRig.Image(5 * 8212, 14);
+            sim.ExpectedImageSize = image.Length;
+            FaultPlan plan = new FaultPlan(14);
+            plan.ModuleToHost.IdleNoiseMs = 2;
+            EngineRig rig = new EngineRig(sim, plan, null);
+            UpdateResult r = rig.UpdateAndCheck(image, "a noisy line towards the host");
+            Assert.IsTrue(plan.ModuleToHost.IdleNoiseInserted > 1000, "plenty of noise: " + plan.ModuleToHost.IdleNoiseInserted.ToString());
+            Assert.AreEqual(0, r.Resends, "no resend for noise");
+        }
+
+        [TestMethod]
         [DataRow(2000, 0)]
         [DataRow(3200, 1)]
         public void Download_TimeoutRunsFromTheFramesLastByte(int slowMs, int resends)

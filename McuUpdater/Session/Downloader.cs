@@ -281,10 +281,12 @@ namespace McuUpdater.Session
             return DownloadStep.Completed;
         }
 
-        // Waits for DATA_RSP to block seq. While earlier sends are still unanswered, a reply is the
-        // late answer to one of them — and dropped, the wait going on to the same deadline — when
-        // it came before this frame can have reached the module (whatever it says), or when it
-        // points at seq itself (status 0 or 4, next = seq: "already have that one, send seq").
+        // Waits for DATA_RSP to block seq. While earlier copies are still unanswered, a reply is
+        // the late answer to one of them — and dropped, the wait going on to the same deadline —
+        // when it came before this frame can have reached the module (whatever it says), or when
+        // it points at seq itself (status 0 or 4, next = seq: "already have that one, send seq").
+        // With nothing outstanding every reply counts, however early: a USB serial port or an
+        // unpaced simulator answers faster than the baud rate would allow.
         private Reply WaitForBlockReply(int seq, long deadline, long frameArrivedMs, ref int stale)
         {
             while (true)
@@ -295,8 +297,7 @@ namespace McuUpdater.Session
                     return reply;
                 }
 
-                bool early = _clock.NowMs < frameArrivedMs;
-                if (!early)
+                if (_clock.NowMs >= frameArrivedMs)
                 {
                     if (reply != Reply.Response)
                     {

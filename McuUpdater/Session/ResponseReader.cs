@@ -44,7 +44,9 @@ namespace McuUpdater.Session
         /// <summary>Waits until <paramref name="deadlineMs"/> (clock time) for a reply of <paramref name="expectedType"/>.</summary>
         public Reply Wait(int expectedType, long deadlineMs)
         {
-            long badFramesBefore = _decoder.BadCrcFrames + _decoder.OversizeFrames;
+            // A header whose length no response can have is line noise with a 0xAA in it, not a
+            // reply; a frame of plausible length whose CRC fails is a reply that did not count.
+            long badFramesBefore = _decoder.BadCrcFrames;
             while (true)
             {
                 while (_rxPos < _rxCount || _decoder.HasFrame)
@@ -64,7 +66,7 @@ namespace McuUpdater.Session
 
                 // A frame that failed its CRC is a reply that did not count, unless another frame is
                 // already coming in behind it (the failed one may have been noise with a 0xAA in it).
-                if (_decoder.BadCrcFrames + _decoder.OversizeFrames != badFramesBefore && !_decoder.InFrame)
+                if (_decoder.BadCrcFrames != badFramesBefore && !_decoder.InFrame)
                 {
                     NotAccepted++;
                     return Reply.NotAccepted;

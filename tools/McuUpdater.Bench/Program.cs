@@ -13,7 +13,8 @@ namespace McuUpdater.Bench
     /// <summary>
     /// Benchmark of the update engine against the module simulator in virtual time: payload
     /// throughput versus protocol.md's stop-and-wait bound, CPU time per MB, allocations per DATA
-    /// frame, and full simulated updates per second. Usage: [--out docs/benchmarks.md] [--runs N].
+    /// frame, and full simulated updates per second. Usage: [--out docs/benchmarks.md] [--runs N];
+    /// or `campaign [RUNS [FIRST_SEED]]` for a seeded fault campaign (see <see cref="Campaign"/>).
     /// </summary>
     internal static class Program
     {
@@ -25,6 +26,20 @@ namespace McuUpdater.Bench
         {
             string outPath = null;
             int runs = 5;
+            if (args.Length == 2 && args[0] == "replay")
+            {
+                Campaign.Outcome o = Campaign.One(int.Parse(args[1], CultureInfo.InvariantCulture), true);
+                Console.WriteLine(OutcomeNames.Name(o.Result.Outcome) + ": " + o.Result.Detail + (o.Problem != null ? " — " + o.Problem : string.Empty));
+                return o.Problem == null ? 0 : 1;
+            }
+
+            if (args.Length >= 1 && args[0] == "campaign")
+            {
+                int count = args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
+                int first = args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+                return Campaign.Run(count, first);
+            }
+
             for (int i = 0; i < args.Length; i++)
             {
                 if (args[i] == "--out" && i + 1 < args.Length)
@@ -37,7 +52,7 @@ namespace McuUpdater.Bench
                 }
                 else
                 {
-                    Console.Error.WriteLine("usage: McuUpdater.Bench [--out FILE.md] [--runs N]");
+                    Console.Error.WriteLine("usage: McuUpdater.Bench [--out FILE.md] [--runs N] | campaign [RUNS [FIRST_SEED]] | replay SEED");
                     return 2;
                 }
             }
