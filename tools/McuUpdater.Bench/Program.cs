@@ -6,6 +6,7 @@ using System.Text;
 using McuUpdater.Protocol;
 using McuUpdater.Session;
 using McuUpdater.Simulator;
+using McuUpdater.Simulator.Host;
 using McuUpdater.Storage;
 
 namespace McuUpdater.Bench
@@ -14,7 +15,7 @@ namespace McuUpdater.Bench
     /// Benchmark of the update engine against the module simulator in virtual time: payload
     /// throughput versus protocol.md's stop-and-wait bound, CPU time per MB, allocations per DATA
     /// frame, and full simulated updates per second. Usage: [--out docs/benchmarks.md] [--runs N];
-    /// or `campaign [RUNS [FIRST_SEED]]` for a seeded fault campaign (see <see cref="Campaign"/>).
+    /// or `campaign [RUNS [FIRST_SEED]]` for a seeded fault campaign (see <see cref="FaultCampaign"/>).
     /// </summary>
     internal static class Program
     {
@@ -28,7 +29,7 @@ namespace McuUpdater.Bench
             int runs = 5;
             if (args.Length == 2 && args[0] == "replay")
             {
-                Campaign.Outcome o = Campaign.One(int.Parse(args[1], CultureInfo.InvariantCulture), true);
+                FaultCampaign.Outcome o = FaultCampaign.One(int.Parse(args[1], CultureInfo.InvariantCulture), true);
                 Console.WriteLine(OutcomeNames.Name(o.Result.Outcome) + ": " + o.Result.Detail + (o.Problem != null ? " — " + o.Problem : string.Empty));
                 return o.Problem == null ? 0 : 1;
             }
@@ -37,7 +38,7 @@ namespace McuUpdater.Bench
             {
                 int count = args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
                 int first = args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
-                return Campaign.Run(count, first);
+                return FaultCampaign.Run(count, first);
             }
 
             for (int i = 0; i < args.Length; i++)

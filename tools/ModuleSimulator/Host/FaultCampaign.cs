@@ -7,7 +7,7 @@ using McuUpdater.Session;
 using McuUpdater.Simulator;
 using McuUpdater.Storage;
 
-namespace McuUpdater.Bench
+namespace McuUpdater.Simulator.Host
 {
     /// <summary>
     /// A fault campaign: many seeded updates, each with a random ROM, MTU, image and fault plan,
@@ -15,7 +15,7 @@ namespace McuUpdater.Bench
     /// when its faults were survivable (few restarts' worth, gentle line noise) and it did not
     /// succeed. Every run can be replayed alone with its seed.
     /// </summary>
-    internal static class Campaign
+    public static class FaultCampaign
     {
         private const int MaxRestarts = 6;
 
