@@ -42,11 +42,15 @@ namespace McuUpdater.Tests.Engine
         /// <summary>The session under test.</summary>
         public UpdateSession Session { get; private set; }
 
-        /// <summary>Update options for tests: defaults, expecting <see cref="NewVersion"/>.</summary>
+        /// <summary>Update options for tests: defaults with 8 KB frames, expecting <see cref="NewVersion"/>.</summary>
         public static UpdateOptions Defaults()
         {
             UpdateOptions o = new UpdateOptions();
             o.ExpectedVersion = NewVersion;
+
+            // Two frame buffers of 8 KB, not 16 KB: these tests also run on a device's heap; the
+            // few that need 16 KB frames ask for them.
+            o.MaxBlockSize = 8212;
             return o;
         }
 

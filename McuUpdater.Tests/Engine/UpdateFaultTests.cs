@@ -140,7 +140,9 @@ namespace McuUpdater.Tests.Engine
             SimulatorOptions sim = EngineRig.Simulator(1, 16384);
             byte[] image = EngineRig.Image(3 * 16372, 12);
             sim.ExpectedImageSize = image.Length;
-            EngineRig rig = new EngineRig(sim, new FaultPlan(12).SlowAt(1, slowMs), null);
+            UpdateOptions options = EngineRig.Defaults();
+            options.MaxBlockSize = UpdateOptions.DefaultMaxBlockSize;
+            EngineRig rig = new EngineRig(sim, new FaultPlan(12).SlowAt(1, slowMs), options);
             UpdateResult r = rig.UpdateAndCheck(image, "slow answer to a 16 KB frame");
             Assert.AreEqual(16372, r.BlockSize, "largest even block under MTU 16384");
             Assert.AreEqual(resends, r.Resends, "answered " + slowMs.ToString() + " ms after the frame arrived");
