@@ -75,6 +75,9 @@ namespace McuUpdater.Tests.Host.Cli
 
             Assert.True(run.Code == 0, run.ToString());
             Assert.Contains("2 of 2 modules flashed", run.Output);
+            Assert.Contains(benchA.SlavePath + ": power-cycling module", run.Output);
+            Assert.Contains(benchA.SlavePath + ": done", run.Output);
+            Assert.Contains(benchB.SlavePath + ": done", run.Output);
             string[] lines = File.ReadAllLines(results);
             Assert.Equal(McuUpdater.Application.BenchRig.ResultsHeader, lines[0]);
             Assert.Equal(3, lines.Length);

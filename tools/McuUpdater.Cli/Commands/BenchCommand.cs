@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using McuUpdater.Application;
 using McuUpdater.Cli.Hardware;
+using McuUpdater.Cli.Output;
 using McuUpdater.Link;
 using McuUpdater.Power;
 using McuUpdater.Session;
@@ -105,7 +106,16 @@ namespace McuUpdater.Cli.Commands
                 IResultsLog log = s.Results != null ? new FileResultsLog(s.Results) : null;
                 ctx.Out.WriteLine($"{s.Image}: {checkedImage.Length} bytes{(checkedImage.Version != null ? ", version " + checkedImage.Version : string.Empty)} → {slots.Length} slots at {s.Baud} baud, power {powerSpec.Text}");
                 BenchRig rig = new BenchRig(slots, log);
-                int ok = rig.RunRound(new FileDeviceStorage(), s.Image);
+                ProgressState[] states = new ProgressState[slots.Length];
+                string[] titles = new string[slots.Length];
+                for (int i = 0; i < slots.Length; i++)
+                {
+                    states[i] = ProgressState.Follow(slots[i].Session);
+                    states[i].SetTotal(checkedImage.Length);
+                    titles[i] = slots[i].Name;
+                }
+
+                int ok = ProgressView.RunMany(ctx.Out, titles, states, () => rig.RunRound(new FileDeviceStorage(), s.Image));
 
                 Table table = new Table().AddColumns("slot", "outcome", "resends", "restarts", "firmware", "detail");
                 foreach (BenchSlot slot in slots)

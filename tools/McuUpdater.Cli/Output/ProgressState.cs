@@ -1,4 +1,5 @@
 using System.Threading;
+using McuUpdater.Session;
 
 namespace McuUpdater.Cli.Output
 {
@@ -28,6 +29,27 @@ namespace McuUpdater.Cli.Output
 
         /// <summary>Current phase in words ("syncing", "downloading", "starting firmware" ...).</summary>
         public string Phase => Volatile.Read(ref _phase);
+
+        /// <summary>A state that follows <paramref name="session"/>'s events (phase, bytes, resends, restarts).</summary>
+        public static ProgressState Follow(UpdateSession session)
+        {
+            ProgressState state = new ProgressState();
+            session.Events.PhaseChanged += (s, phase) => state.SetPhase(UpdateRunner.PhaseText(phase));
+            session.Events.Progress += (s, done, total, blocks, blockTotal) =>
+            {
+                state.SetTotal(total);
+                state.SetDone(done);
+            };
+            session.Events.Resend += (s, reason, seq, send) => state.AddRetry();
+            session.Events.Restart += (s, reason, count, detail) =>
+            {
+                if (reason != RestartReason.SyncMissed)
+                {
+                    state.AddRestart();
+                }
+            };
+            return state;
+        }
 
         /// <summary>Sets the phase.</summary>
         public void SetPhase(string phase) => Volatile.Write(ref _phase, phase);

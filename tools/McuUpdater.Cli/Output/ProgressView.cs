@@ -108,6 +108,90 @@ namespace McuUpdater.Cli.Output
             return result;
         }
 
+        /// <summary>
+        /// Runs <paramref name="work"/> (which drives several sessions at once) and draws one bar per
+        /// state on a terminal, or a line per phase change of each when the output is redirected.
+        /// </summary>
+        public static T RunMany<T>(IAnsiConsole console, string[] titles, ProgressState[] states, Func<T> work)
+        {
+            T result = default;
+            Exception failure = null;
+            Thread worker = new Thread(() =>
+            {
+                try
+                {
+                    result = work();
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                }
+            })
+            { IsBackground = true, Name = "mcuupdater-bench" };
+
+            if (console.Profile.Capabilities.Interactive)
+            {
+                console.Progress()
+                    .AutoClear(false)
+                    .HideCompleted(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .Start(ctx =>
+                    {
+                        ProgressTask[] tasks = new ProgressTask[states.Length];
+                        for (int i = 0; i < states.Length; i++)
+                        {
+                            tasks[i] = ctx.AddTask(titles[i], autoStart: true, maxValue: 1);
+                        }
+
+                        worker.Start();
+                        bool finished;
+                        do
+                        {
+                            finished = worker.Join(100);
+                            for (int i = 0; i < states.Length; i++)
+                            {
+                                Update(tasks[i], states[i]);
+                                tasks[i].Description = titles[i] + ": " + states[i].Phase;
+                            }
+                        }
+                        while (!finished);
+
+                        foreach (ProgressTask task in tasks)
+                        {
+                            task.StopTask();
+                        }
+                    });
+            }
+            else
+            {
+                worker.Start();
+                string[] last = new string[states.Length];
+                Stopwatch clock = Stopwatch.StartNew();
+                bool finished;
+                do
+                {
+                    finished = worker.Join(100);
+                    for (int i = 0; i < states.Length; i++)
+                    {
+                        string phase = states[i].Phase;
+                        if (phase != last[i])
+                        {
+                            console.MarkupLine("[grey]{0}[/] {1}: {2}", Seconds(clock), Markup.Escape(titles[i]), Markup.Escape(phase));
+                            last[i] = phase;
+                        }
+                    }
+                }
+                while (!finished);
+            }
+
+            if (failure != null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+
+            return result;
+        }
+
         private static string Seconds(Stopwatch clock)
         {
             return clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture).PadLeft(6) + "s";

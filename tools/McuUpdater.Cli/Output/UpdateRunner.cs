@@ -53,22 +53,8 @@ namespace McuUpdater.Cli.Output
             }
 
             UpdateSession session = new UpdateSession(link, power, SystemClock.Instance, options);
-            ProgressState state = new ProgressState();
+            ProgressState state = ProgressState.Follow(session);
             state.SetTotal(image.Length);
-            session.Events.PhaseChanged += (s, phase) => state.SetPhase(PhaseText(phase));
-            session.Events.Progress += (s, done, total, blocks, blockTotal) =>
-            {
-                state.SetTotal(total);
-                state.SetDone(done);
-            };
-            session.Events.Resend += (s, reason, seq, send) => state.AddRetry();
-            session.Events.Restart += (s, reason, count, detail) =>
-            {
-                if (reason != RestartReason.SyncMissed)
-                {
-                    state.AddRestart();
-                }
-            };
             if (view.Verbose)
             {
                 session.Events.Resend += (s, reason, seq, send) => ctx.Out.MarkupLine("[yellow]resend[/] {0} seq {1}, send {2}", reason, seq, send);
