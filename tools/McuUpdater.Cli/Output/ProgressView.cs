@@ -17,20 +17,7 @@ namespace McuUpdater.Cli.Output
         /// <summary>Runs <paramref name="work"/> on a worker thread and draws <paramref name="state"/> until it returns; rethrows its exception.</summary>
         public static T Run<T>(IAnsiConsole console, bool live, string title, ProgressState state, Func<T> work)
         {
-            T result = default;
-            Exception failure = null;
-            Thread worker = new Thread(() =>
-            {
-                try
-                {
-                    result = work();
-                }
-                catch (Exception ex)
-                {
-                    failure = ex;
-                }
-            })
-            { IsBackground = true, Name = "mcuupdater-work" };
+            Worker<T> worker = new Worker<T>(work);
 
             if (live && console.Profile.Capabilities.Interactive)
             {
@@ -55,7 +42,7 @@ namespace McuUpdater.Cli.Output
                         }
 
                         Update(task, state);
-                        if (failure == null && task.MaxValue > 0 && state.Done >= state.Total && state.Total > 0)
+                        if (!worker.Failed && task.MaxValue > 0 && state.Done >= state.Total && state.Total > 0)
                         {
                             task.Value = task.MaxValue;
                         }
@@ -100,12 +87,7 @@ namespace McuUpdater.Cli.Output
                 }
             }
 
-            if (failure != null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-            }
-
-            return result;
+            return worker.Result();
         }
 
         /// <summary>
@@ -114,20 +96,7 @@ namespace McuUpdater.Cli.Output
         /// </summary>
         public static T RunMany<T>(IAnsiConsole console, string[] titles, ProgressState[] states, Func<T> work)
         {
-            T result = default;
-            Exception failure = null;
-            Thread worker = new Thread(() =>
-            {
-                try
-                {
-                    result = work();
-                }
-                catch (Exception ex)
-                {
-                    failure = ex;
-                }
-            })
-            { IsBackground = true, Name = "mcuupdater-bench" };
+            Worker<T> worker = new Worker<T>(work);
 
             if (console.Profile.Capabilities.Interactive)
             {
@@ -184,12 +153,7 @@ namespace McuUpdater.Cli.Output
                 while (!finished);
             }
 
-            if (failure != null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-            }
-
-            return result;
+            return worker.Result();
         }
 
         private static string Seconds(Stopwatch clock)
@@ -224,6 +188,47 @@ namespace McuUpdater.Cli.Output
                 int restarts = _state.Restarts;
                 string style = retries + restarts == 0 ? "grey" : "yellow";
                 return new Markup("[" + style + "]" + retries + " retries, " + restarts + " restarts[/]");
+            }
+        }
+    
+
+        /// <summary>Runs the work on a background thread and hands back its result or rethrows its exception.</summary>
+        private sealed class Worker<T>
+        {
+            private readonly Thread _thread;
+            private T _result;
+            private Exception _failure;
+
+            public Worker(Func<T> work)
+            {
+                _thread = new Thread(() =>
+                {
+                    try
+                    {
+                        _result = work();
+                    }
+                    catch (Exception ex)
+                    {
+                        _failure = ex;
+                    }
+                })
+                { IsBackground = true, Name = "mcuupdater-work" };
+            }
+
+            public bool Failed => _failure != null;
+
+            public void Start() => _thread.Start();
+
+            public bool Join(int ms) => _thread.Join(ms);
+
+            public T Result()
+            {
+                if (_failure != null)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_failure).Throw();
+                }
+
+                return _result;
             }
         }
     }
