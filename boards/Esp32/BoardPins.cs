@@ -8,8 +8,11 @@ namespace McuUpdater.Boards.Esp32
     /// <remarks>Change this file (and only this file) for another ESP32 board.</remarks>
     internal static class BoardPins
     {
-        /// <summary>UART buffers for the module in update and bench mode: responses are small and writes wait for room, so 4 KB will do (the relay keeps 17 KB).</summary>
+        /// <summary>UART buffers for the module in update and bench mode: responses are small and writes wait for room, so 4 KB will do.</summary>
         public const int UpdateBufferBytes = 4096;
+
+        /// <summary>UART buffers on both relay ports: 710 ms of line time each, twice design.md's minimum, and two ports of it fit a board without PSRAM.</summary>
+        public const int RelayBufferBytes = 8192;
 
         /// <summary>The module's main UART (boot ROM and AT firmware).</summary>
         public const string ModulePort = "COM2";

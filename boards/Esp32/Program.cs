@@ -57,7 +57,8 @@ namespace McuUpdater.Boards.Esp32
             }
 
             using (GpioModulePower power = new GpioModulePower(gpio, false, BoardPins.ModulePower()))
-            using (SerialPortLink module = settings.Mode == UpdaterMode.Relay ? new SerialPortLink(BoardPins.ModulePort) : new SerialPortLink(BoardPins.ModulePort, Wire.BaudRate, BoardPins.UpdateBufferBytes, SystemClock.Instance))
+            int buffer = settings.Mode == UpdaterMode.Relay ? BoardPins.RelayBufferBytes : BoardPins.UpdateBufferBytes;
+            using (SerialPortLink module = new SerialPortLink(BoardPins.ModulePort, Wire.BaudRate, buffer, SystemClock.Instance))
             {
                 if (settings.Mode == UpdaterMode.Relay)
                 {
@@ -110,7 +111,7 @@ namespace McuUpdater.Boards.Esp32
         {
             RelayOptions options = new RelayOptions();
             options.AutoPowerCycle = settings.RelayAutoPower;
-            using (SerialPortLink pc = new SerialPortLink(BoardPins.PcPort))
+            using (SerialPortLink pc = new SerialPortLink(BoardPins.PcPort, Wire.BaudRate, BoardPins.RelayBufferBytes, SystemClock.Instance))
             {
                 RelayEngine relay = new RelayEngine(pc, module, settings.RelayAutoPower ? power : null, SystemClock.Instance, options);
                 relay.Start();
