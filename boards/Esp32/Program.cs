@@ -56,8 +56,8 @@ namespace McuUpdater.Boards.Esp32
                 return;
             }
 
-            using (GpioModulePower power = new GpioModulePower(gpio, false, BoardPins.ModulePower()))
             int buffer = settings.Mode == UpdaterMode.Relay ? BoardPins.RelayBufferBytes : BoardPins.UpdateBufferBytes;
+            using (GpioModulePower power = new GpioModulePower(gpio, false, BoardPins.ModulePower()))
             using (SerialPortLink module = new SerialPortLink(BoardPins.ModulePort, Wire.BaudRate, buffer, SystemClock.Instance))
             {
                 if (settings.Mode == UpdaterMode.Relay)
