@@ -18,6 +18,7 @@ namespace McuUpdater.Cli
                 + "(`mcuupdater exit-codes` lists them).");
             root.Subcommands.Add(FlashCommand.Build(ctx));
             root.Subcommands.Add(BenchCommand.Build(ctx));
+            root.Subcommands.Add(JournalCommand.Build(ctx));
             root.Subcommands.Add(PackageCommand.Build(ctx));
             root.Subcommands.Add(InspectCommand.Build(ctx));
             root.Subcommands.Add(SimulateCommand.Build(ctx));

@@ -97,6 +97,42 @@ namespace McuUpdater.Tests.Host.Cli
         }
 
         [Fact]
+        public void Journal_Verb_TellsPendingFromDone()
+        {
+            string folder = Path.Combine(Path.GetTempPath(), "mcuupdater-journal-cli-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                Assert.Equal((int)ExitCode.ImageNotFound, CliHarness.Run("journal", folder).Code);
+
+                Directory.CreateDirectory(folder);
+                CliRun empty = CliHarness.Run("journal", folder);
+                Assert.Equal(0, empty.Code);
+                Assert.Contains("no journal records", empty.Output);
+
+                McuUpdater.Storage.UpdateJournal journal = new McuUpdater.Storage.UpdateJournal(new McuUpdater.Storage.FileJournalStore(folder));
+                journal.MarkPending("D:\\fw\\EC21.pkg", 1234, "V2", 0xBEEF);
+                CliRun pending = CliHarness.Run("journal", folder);
+                Assert.Equal((int)ExitCode.UpdateFailed, pending.Code);
+                Assert.Contains("update pending", pending.Output);
+                Assert.Contains("0xBEEF", pending.Output);
+                Assert.Contains("cut off by a reset", pending.Output);
+
+                journal.MarkDone("Success");
+                CliRun done = CliHarness.Run("journal", folder);
+                Assert.Equal(0, done.Code);
+                Assert.Contains("nothing pending", done.Output);
+                Assert.Contains("Success", done.Output);
+            }
+            finally
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, true);
+                }
+            }
+        }
+
+        [Fact]
         public void Trace_WriterAndReader_RoundTrip()
         {
             StringWriter text = new StringWriter();
