@@ -11,7 +11,7 @@ namespace McuUpdater.Cli
         public static IReadOnlyList<KeyValuePair<ExitCode, string>> All { get; } = new[]
         {
             Row(ExitCode.Ok, "success"),
-            Row(ExitCode.InternalError, "unexpected internal error (a bug; rerun with --verbose and report)"),
+            Row(ExitCode.InternalError, "unexpected internal error (a bug; report it with the command line, and with --verbose for flash or demo)"),
             Row(ExitCode.Usage, "bad command line"),
             Row(ExitCode.ImageNotFound, "image or package file not found / not readable"),
             Row(ExitCode.ImageInvalid, "image not usable (empty, bad QuecFOTA header, CRC or length)"),

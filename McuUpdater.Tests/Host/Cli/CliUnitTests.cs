@@ -133,6 +133,16 @@ namespace McuUpdater.Tests.Host.Cli
         }
 
         [Fact]
+        public void SimulatorSettings_TakeTheRomsMtuUnlessTold()
+        {
+            Assert.Equal(8224, new SimulatorSettings().CreateModule(out _).Options.Mtu);
+            Assert.Equal(16384, new SimulatorSettings { Rom = "quirks" }.CreateModule(out _).Options.Mtu);
+            Assert.Equal(0, new SimulatorSettings { Rom = "quirks" }.CreateModule(out _).Options.FlashWriteMs);
+            Assert.Equal(1024, new SimulatorSettings { Rom = "quirks", Mtu = 1024 }.CreateModule(out _).Options.Mtu);
+            Assert.Equal(16384, new SimulatorSettings { Rom = "quirks" }.EffectiveMtu);
+        }
+
+        [Fact]
         public void Trace_WriterAndReader_RoundTrip()
         {
             StringWriter text = new StringWriter();

@@ -105,7 +105,7 @@ namespace McuUpdater.Cli.Commands
                     double seconds = s.ImageSize / (s.Baud / 10.0);
                     ctx.Out.MarkupLine(
                         "demo: {0} bytes → simulated module (MTU {1}, {2} ROM) on {3}, {4} baud{5}; ≥ {6:0.0} s of line time",
-                        s.ImageSize, s.Simulator.Mtu, s.Simulator.Rom, pty.SlavePath, s.Baud, s.NoPace ? " (not paced)" : string.Empty, seconds);
+                        s.ImageSize, s.Simulator.EffectiveMtu, s.Simulator.Rom, pty.SlavePath, s.Baud, s.NoPace ? " (not paced)" : string.Empty, seconds);
                     UpdateOptions options = FlashCommand.Options(new FlashCommand.Settings { Attempts = s.Attempts, Baud = s.Baud }, noPowerControl: false);
                     UpdateResult result = UpdateRunner.Run(ctx, link, sim.Power, image, options, new UpdateView { Verbose = s.Verbose, Trace = trace, Baud = s.Baud, Title = "demo" });
                     ExitCode code = FlashCommand.Finish(ctx, result);

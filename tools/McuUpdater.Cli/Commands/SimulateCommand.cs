@@ -30,7 +30,7 @@ namespace McuUpdater.Cli.Commands
             Option<string> port = new Option<string>("--port", "-p") { Description = "serial port the simulated module listens on", Required = true };
             Option<int> baud = new Option<int>("--baud") { Description = "baud rate", DefaultValueFactory = _ => Wire.BaudRate };
             SimulatorOptionSet simulator = new SimulatorOptionSet("seed of the line faults", bench: true);
-            Option<string> sense = new Option<string>("--power-sense") { Description = "what powers the module: cts | dsr | dcd (asserted = on; wire the flasher's DTR/RTS there), ri (a ring = power cycle), idle (a 0xB5 after 300 ms of silence = power-on; for ptys and relays)", DefaultValueFactory = _ => "idle" };
+            Option<string> sense = new Option<string>("--power-sense") { Description = "what powers the module: cts | dsr | dcd (asserted = on; wire the flasher's DTR/RTS there), cts-inv | dsr-inv | dcd-inv (not asserted = on: an MCU's active-high pin on a TTL adapter's active-low input), ri (a ring = power cycle), idle (a 0xB5 after 300 ms of silence = power-on; for ptys and relays)", DefaultValueFactory = _ => "idle" };
             Option<string> pace = new Option<string>("--pace") { Description = "pace bytes at the baud rate: auto (only on /dev/pts/*, which has no line rate) | yes | no", DefaultValueFactory = _ => "auto" };
             Option<string> trace = new Option<string>("--trace") { Description = "write the module's traffic as JSON Lines (tx = towards the module)" };
             Command command = new Command("simulate", "Run the module simulator on a serial port (until Ctrl+C): boot ROM, download, AT firmware, faults.");
@@ -90,7 +90,7 @@ namespace McuUpdater.Cli.Commands
 
                 ctx.Out.MarkupLine(
                     "simulated module on [bold]{0}[/] at {1} baud{2}: {3} ROM, MTU {4}, new firmware {5}, power sensed by {6}. Ctrl+C stops.",
-                    Markup.Escape(s.Port), s.Baud, pace ? " (paced)" : string.Empty, s.Simulator.Rom, s.Simulator.Mtu, Markup.Escape(s.Simulator.Version), sense);
+                    Markup.Escape(s.Port), s.Baud, pace ? " (paced)" : string.Empty, s.Simulator.Rom, s.Simulator.EffectiveMtu, Markup.Escape(s.Simulator.Version), sense);
                 int downloads = -1;
                 int syncs = -1;
                 while (!ctx.Cancel.IsCancellationRequested)

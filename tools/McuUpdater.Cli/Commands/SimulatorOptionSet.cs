@@ -8,7 +8,7 @@ namespace McuUpdater.Cli.Commands
     /// <summary>The module simulator's command-line options, shared by `simulate` and `demo`.</summary>
     internal sealed class SimulatorOptionSet
     {
-        private readonly Option<int> _mtu = new Option<int>("--mtu") { Description = "MTU the simulated module advertises in BEGIN_RSP", DefaultValueFactory = _ => 8224 };
+        private readonly Option<int> _mtu = new Option<int>("--mtu") { Description = "MTU the simulated module advertises in BEGIN_RSP (default: the ROM's, 8224 documented, 16384 quirks)" };
         private readonly Option<string> _rom = new Option<string>("--rom") { Description = "documented | quirks (single-stage sync, bursty flash)", DefaultValueFactory = _ => "documented" };
         private readonly Option<string[]> _faults = new Option<string[]>("--fault", "--faults") { Description = SimulatorSettings.FaultHelp, AllowMultipleArgumentsPerToken = true };
         private readonly Option<uint> _seed;

@@ -14,7 +14,7 @@ namespace McuUpdater.Cli.Hardware
     public sealed class SimulatorSettings
     {
         /// <summary>MTU the module advertises.</summary>
-        public int Mtu { get; set; } = 8224;
+        public int Mtu { get; set; }
 
         /// <summary>Version the new firmware reports after RUN.</summary>
         public string Version { get; set; } = "M10ER01A08W32";
@@ -32,10 +32,13 @@ namespace McuUpdater.Cli.Hardware
         public uint Seed { get; set; } = 1;
 
         /// <summary>Flash write time per block, ms.</summary>
-        public int FlashMs { get; set; } = 5;
+        public int FlashMs { get; set; } = -1;
 
         /// <summary>Firmware boot time after RUN, ms.</summary>
         public int BootMs { get; set; } = 1500;
+
+        /// <summary>The MTU the module will advertise: <see cref="Mtu"/>, or the ROM's own when it is 0.</summary>
+        public int EffectiveMtu => Mtu != 0 ? Mtu : (Rom == "quirks" ? SimulatorOptions.SpreadtrumQuirks() : SimulatorOptions.Documented()).Mtu;
 
         /// <summary>Fault option help.</summary>
         public const string FaultHelp =
@@ -53,7 +56,7 @@ namespace McuUpdater.Cli.Hardware
                 "quirks" => SimulatorOptions.SpreadtrumQuirks(),
                 _ => throw new CliException(ExitCode.Usage, "--rom must be documented or quirks"),
             };
-            if (Mtu < Protocol.Wire.DataFrameOverhead + 2 || Mtu > 0xFFFF)
+            if (Mtu != 0 && (Mtu < Protocol.Wire.DataFrameOverhead + 2 || Mtu > 0xFFFF))
             {
                 throw new CliException(ExitCode.Usage, "--mtu must be between 13 and 65535");
             }
@@ -64,9 +67,17 @@ namespace McuUpdater.Cli.Hardware
                 "pwrkey" => Simulator.PowerInput.PwrKey,
                 _ => throw new CliException(ExitCode.Usage, "--power-input must be supply or pwrkey"),
             };
-            options.Mtu = Mtu;
+            if (Mtu != 0)
+            {
+                options.Mtu = Mtu;
+            }
+
             options.NewFirmwareVersion = Version;
-            options.FlashWriteMs = FlashMs;
+            if (FlashMs >= 0)
+            {
+                options.FlashWriteMs = FlashMs;
+            }
+
             options.FirmwareBootMs = BootMs;
             plan = new FaultPlan(Seed);
             foreach (string spec in Faults ?? Array.Empty<string>())
@@ -214,13 +225,18 @@ namespace McuUpdater.Cli.Hardware
                 return;
             }
 
-            Func<bool> read = pin switch
+            // An "-inv" line reads powered when it is not asserted: a TTL USB-UART's modem inputs are
+            // active low, so an active-high supply or PWRKEY pin wired straight to CTS needs it.
+            bool inverted = pin.EndsWith("-inv", StringComparison.Ordinal);
+            string line = inverted ? pin.Substring(0, pin.Length - 4) : pin;
+            Func<bool> asserted = line switch
             {
                 "cts" => () => port.CtsHolding,
                 "dsr" => () => port.DsrHolding,
                 "dcd" => () => port.CDHolding,
-                _ => throw new CliException(ExitCode.Usage, "--power-sense must be cts, dsr, dcd, ri or idle"),
+                _ => throw new CliException(ExitCode.Usage, "--power-sense must be cts, dsr, dcd (each optionally -inv), ri or idle"),
             };
+            Func<bool> read = inverted ? () => !asserted() : asserted;
             bool last;
             try
             {
