@@ -46,9 +46,6 @@ namespace McuUpdater.Cli.Hardware
             }
         }
 
-        /// <summary>True when the stream starts with the QuecFOTA head text.</summary>
-        public static bool IsQuecFota(Stream stream) => ImageFormat.IsQuecFota(stream);
-
         /// <summary>MD5 of <paramref name="count"/> bytes from <paramref name="offset"/>, lower-case hex.</summary>
         public static string Md5(Stream stream, long offset, long count)
         {
