@@ -353,5 +353,39 @@ namespace McuUpdater.Tests.Modem
             Assert.AreEqual(SocketOutcome.SimMissing, o);
             Assert.IsTrue(net.LastReason.IndexOf("+CME ERROR: 14") >= 0, net.LastReason);
         }
+    
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Socket_ReadsWith1500ByteChunksKeepTheUartNinetyPercentBusy(int dialect)
+        {
+            // Virtual time: the figure is the wire's, deterministic (body bytes per second against
+            // the UART's 11 520 B/s at 115 200 baud).
+            byte[] blob = SocketRig.Blob(45000, 10);
+            IModuleNetwork net = SocketRig.Start(SocketRig.Options(dialect, SocketRig.Serving(blob)), null);
+            SocketRig.Connect(net);
+            SocketRig.Request(net.Socket);
+            byte[] got = new byte[1500];
+            int first = net.Socket.Read(got, 0, 1500, ReadTimeoutMs);
+            Assert.IsTrue(first > 0, net.Socket.LastReason);
+            long start = SocketRig.Wire.Clock.NowMs;
+            long startBytes = SocketRig.Wire.ModuleBytesSent;
+            int total = 0;
+            int n;
+            while ((n = net.Socket.Read(got, 0, 1500, ReadTimeoutMs)) > 0)
+            {
+                total += n;
+            }
+
+            long ms = SocketRig.Wire.Clock.NowMs - start;
+            long wireBytes = SocketRig.Wire.ModuleBytesSent - startBytes;
+            long bodyPerSecond = total * 1000L / ms;
+            OutputHelper.WriteLine((dialect == 0 ? "qi" : "legacy") + ": " + total.ToString() + " body bytes in " + ms.ToString() + " ms = "
+                + bodyPerSecond.ToString() + " B/s of 11520 (" + (bodyPerSecond * 100 / 11520).ToString() + " %), AT framing "
+                + ((wireBytes - total) * 1000 / total).ToString() + " per mille of the body");
+            Assert.AreEqual(blob.Length - first, total);
+            Assert.IsTrue(bodyPerSecond * 100 >= 11520L * 90, "at least 90 % of the UART: " + bodyPerSecond.ToString() + " B/s");
+        }
     }
 }
