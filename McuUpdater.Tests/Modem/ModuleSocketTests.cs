@@ -387,5 +387,34 @@ namespace McuUpdater.Tests.Modem
             Assert.AreEqual(blob.Length - first, total);
             Assert.IsTrue(bodyPerSecond * 100 >= 11520L * 90, "at least 90 % of the UART: " + bodyPerSecond.ToString() + " B/s");
         }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Fault_UartOverrunInsideAPayloadIsGarbledNeverWrongData(int dialect)
+        {
+            // A byte lost on the module->host UART (an MCU overrun) shifts the count: the bytes after the
+            // payload are not CR LF, the read fails as Garbled, and nothing wrong was handed over before it.
+            byte[] blob = SocketRig.Blob(20000, 11);
+            FaultPlan plan = new FaultPlan(41);
+            plan.ModuleToHost.DropRate = 0.0005;
+            plan.ModuleToHost.StartAfterBytes = 6000;
+            IModuleNetwork net = SocketRig.Start(SocketRig.Options(dialect, SocketRig.Serving(blob)), plan);
+            SocketRig.Connect(net);
+            SocketRig.Request(net.Socket);
+            byte[] got = new byte[blob.Length];
+            int last;
+            int n = SocketRig.ReadAll(net.Socket, got, ReadTimeoutMs, out last);
+            Assert.AreEqual(-1, last);
+            Assert.AreEqual(SocketOutcome.Garbled, net.Socket.LastOutcome, net.Socket.LastReason);
+            Assert.AreEqual(SocketState.Failed, net.Socket.State);
+            Assert.IsTrue(plan.ModuleToHost.Dropped >= 1, "a byte was dropped");
+            SocketRig.AssertSame(blob, got, n);
+
+            // Drop the connection and start again (from what is stored, at the fetcher's level).
+            plan.ModuleToHost.DropRate = 0;
+            Assert.AreEqual(SocketOutcome.Ok, net.Socket.Close(), net.Socket.LastReason);
+            Assert.AreEqual(SocketOutcome.Ok, net.Socket.Open(SocketRig.Host, SocketRig.Port), net.Socket.LastReason);
+        }
     }
 }
