@@ -15,6 +15,8 @@ namespace McuUpdater.Simulator
         private int _replyLength;
         private bool _echo;
         private string _version;
+        private FaultPlan _faults;
+        private long _lastArrivalNs = long.MinValue / 2;
 
         /// <summary>Commands answered since the last boot.</summary>
         public int Commands { get; private set; }
@@ -28,8 +30,26 @@ namespace McuUpdater.Simulator
             Commands = 0;
         }
 
-        public void Received(byte[] buffer, int offset, int count, IModuleLine line)
+        public void Received(byte[] buffer, int offset, int count, IModuleLine line, FaultPlan faults)
         {
+            _faults = faults;
+            if (count <= 0)
+            {
+                return;
+            }
+
+            // A burst starts when the line was idle before its first byte (a burst may be handed
+            // over in pieces); only then can the idle line have made up a byte in front of it.
+            long now = line.NowNs;
+            bool burstStart = now - ((count - 1) * line.ByteTimeNs) - _lastArrivalNs > 2 * line.ByteTimeNs;
+            _lastArrivalNs = now;
+            int noise = faults == null || !burstStart ? -1 : faults.TakeNoiseBeforeAtCommand();
+            if (noise >= 0 && _lineLength < MaxLine)
+            {
+                // It joins the command line ahead of the host's command.
+                _line[_lineLength++] = (byte)noise;
+            }
+
             for (int i = 0; i < count; i++)
             {
                 byte b = buffer[offset + i];
@@ -83,9 +103,15 @@ namespace McuUpdater.Simulator
             else if (Is("AT+GMR") || Is("AT+QGMR"))
             {
                 Append("\r\n");
+                int versionAt = _replyLength;
                 Append(_version);
                 Append("\r\n");
                 Ok();
+                int noise = _faults == null ? -1 : _faults.TakeGmrAnswerNoise();
+                if (noise >= 0)
+                {
+                    Insert(versionAt + _faults.AtNoisePosition(_version.Length), (byte)noise);
+                }
             }
             else
             {
@@ -123,6 +149,22 @@ namespace McuUpdater.Simulator
             }
 
             return true;
+        }
+
+        private void Insert(int at, byte b)
+        {
+            if (_replyLength >= _reply.Length)
+            {
+                return;
+            }
+
+            for (int i = _replyLength; i > at; i--)
+            {
+                _reply[i] = _reply[i - 1];
+            }
+
+            _reply[at] = b;
+            _replyLength++;
         }
 
         private void Append(string text)

@@ -277,7 +277,7 @@ namespace McuUpdater.Simulator
                 case ModulePhase.RunningFirmware:
                     if (_firmwareReady)
                     {
-                        _firmware.Received(buffer, offset, count, _line);
+                        _firmware.Received(buffer, offset, count, _line, _faults);
                     }
 
                     break;
