@@ -24,6 +24,9 @@ namespace McuUpdater.Simulator
         private int _frameLeft;
         private bool _draining;
 
+        /// <summary>Optional observer of every DATA frame the ROM accepts (sequence and block as written to flash).</summary>
+        public DataAcceptedHandler DataAccepted { get; set; }
+
         /// <summary>Sequence the ROM expects next.</summary>
         public uint ExpectedSequence
         {
@@ -365,6 +368,12 @@ namespace McuUpdater.Simulator
             if (sequence == 0)
             {
                 _firstBlockLength = block;
+            }
+
+            DataAcceptedHandler accepted = DataAccepted;
+            if (accepted != null)
+            {
+                accepted(data, at, length);
             }
 
             _image.Append(data, at + Wire.SequenceLength, block);
