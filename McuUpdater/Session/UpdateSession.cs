@@ -38,8 +38,10 @@ namespace McuUpdater.Session
             _clock = clock;
             _options = options == null ? new UpdateOptions() : options;
             _events = new UpdateEvents(this);
-            _sync = new BootSync(link, power, clock, _options, _events, this);
-            _downloader = new Downloader(link, clock, _options, _events, this);
+            // One transmit side for sync and download: a restart waits for the download's frames to leave.
+            Transmitter transmitter = new Transmitter(link, clock, _options.BaudRate);
+            _sync = new BootSync(transmitter, power, clock, _options, _events, this);
+            _downloader = new Downloader(transmitter, clock, _options, _events, this);
             _versionCheck = new AtVersionCheck(link, clock, _options, this);
         }
 

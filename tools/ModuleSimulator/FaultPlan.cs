@@ -92,9 +92,39 @@ namespace McuUpdater.Simulator
             return Add(BlockFaultKind.WrongNext, block, next);
         }
 
+        /// <summary>Answer block <paramref name="block"/> twice, back to back.</summary>
+        public FaultPlan DuplicateReplyAt(int block)
+        {
+            return Add(BlockFaultKind.DuplicateReply, block, 0);
+        }
+
+        /// <summary>Answer block <paramref name="block"/>, then send the same answer again <paramref name="delayMs"/> later.</summary>
+        public FaultPlan ExtraReplyAt(int block, int delayMs)
+        {
+            return Add(BlockFaultKind.ExtraReply, block, delayMs);
+        }
+
+        /// <summary>Just before block <paramref name="block"/>'s frame, a noise header the ROM answers (status 4, or 6 on the quirk ROM).</summary>
+        public FaultPlan NoiseHeaderAt(int block)
+        {
+            return Add(BlockFaultKind.NoiseHeader, block, 0);
+        }
+
+        /// <summary>Report a flash error as soon as block <paramref name="block"/>'s header is in (the host's transmit side is still busy when it restarts).</summary>
+        public FaultPlan EarlyFlashErrorAt(int block)
+        {
+            return Add(BlockFaultKind.EarlyFlashError, block, 0);
+        }
+
         /// <summary>Installs the active line faults on <paramref name="wire"/>.</summary>
         public void ApplyTo(VirtualWire wire)
         {
+            if (HasHeaderFaults && wire.DeliveryChunkBytes == 0)
+            {
+                // These faults act on a frame's first bytes: the ROM must see them as they arrive.
+                wire.DeliveryChunkBytes = HeaderChunkBytes;
+            }
+
             wire.HostToModuleFault = HostToModule.IsActive ? HostToModule : null;
             wire.ModuleToHostFault = ModuleToHost.IsActive ? ModuleToHost : null;
         }
@@ -116,13 +146,44 @@ namespace McuUpdater.Simulator
             }
         }
 
-        // The first unfired fault aimed at this block, marked fired; null when none.
+        /// <summary>Delivery piece a wire gets for faults that act on a frame's header: a few bytes, so the ROM sees the header before the frame's end.</summary>
+        public const int HeaderChunkBytes = 16;
+
+        /// <summary>True when some fault acts on a frame's first bytes (<see cref="BlockFaultKind.NoiseHeader"/>, <see cref="BlockFaultKind.EarlyFlashError"/>).</summary>
+        public bool HasHeaderFaults
+        {
+            get
+            {
+                for (int i = 0; i < _blockFaults.Count; i++)
+                {
+                    if (IsHeaderFault(((BlockFault)_blockFaults[i]).Kind))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        // The first unfired fault aimed at this block that acts on the whole frame, marked fired; null when none.
         internal BlockFault TakeFor(int block)
+        {
+            return Take(block, false);
+        }
+
+        // The first unfired fault aimed at this block that acts when its frame starts, marked fired; null when none.
+        internal BlockFault TakeAtHeader(int block)
+        {
+            return Take(block, true);
+        }
+
+        private BlockFault Take(int block, bool header)
         {
             for (int i = 0; i < _blockFaults.Count; i++)
             {
                 BlockFault f = (BlockFault)_blockFaults[i];
-                if (!f.Fired && f.Block == block)
+                if (!f.Fired && f.Block == block && IsHeaderFault(f.Kind) == header)
                 {
                     f.Fired = true;
                     return f;
@@ -161,6 +222,11 @@ namespace McuUpdater.Simulator
             NoiseBeforeAtCommands--;
             NoiseBeforeAtCommandsFired++;
             return 0x21 + _atRandom.Next(0x7F - 0x21);
+        }
+
+        private static bool IsHeaderFault(BlockFaultKind kind)
+        {
+            return kind == BlockFaultKind.NoiseHeader || kind == BlockFaultKind.EarlyFlashError;
         }
 
         private FaultPlan Add(BlockFaultKind kind, int block, int value)

@@ -21,7 +21,8 @@ namespace McuUpdater.Simulator
         private const int TimerReply = 4;
         private const int TimerFirmware = 5;
         private const int TimerPwrKey = 6;
-        private const int TimerCount = 7;
+        private const int TimerExtraReply = 7;
+        private const int TimerCount = 8;
 
         private readonly SimulatorOptions _options;
         private readonly FaultPlan _faults;
@@ -328,6 +329,9 @@ namespace McuUpdater.Simulator
                     break;
                 case TimerPwrKey:
                     PwrKeyHeld();
+                    break;
+                case TimerExtraReply:
+                    SendExtraReply();
                     break;
                 case TimerFirmware:
                     _firmwareReady = true;

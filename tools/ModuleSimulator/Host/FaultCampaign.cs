@@ -38,6 +38,10 @@ namespace McuUpdater.Simulator.Host
                 {
                     Console.WriteLine("seed " + seed + ": " + o.Describe());
                 }
+                else if (o.UnexplainedRestarts > 0)
+                {
+                    Console.WriteLine("seed " + seed + ": note: succeeded after a restart no recorded fault explains: " + o.Ledger.UnexplainedText + " | " + o.Plan);
+                }
             }
 
             Console.WriteLine($"campaign: {runs} runs from seed {firstSeed}; {virtualSeconds / 3600:F1} h of virtual time in {wall.Elapsed.TotalSeconds:F1} s");
