@@ -31,5 +31,20 @@ namespace McuUpdater.Tests.Modem
             Assert.AreEqual(SocketOutcome.ConnectFailed, net.Socket.Open("10.1.2.3", 80));
             Assert.IsTrue(net.Socket.LastReason.IndexOf("+QIOPEN: 0,566") >= 0, net.Socket.LastReason);
         }
+
+        [TestMethod]
+        public void Qi_NoOpenResultIsATimeoutAfterItsLimit()
+        {
+            ScriptedAtModule module = new ScriptedAtModule();
+            VirtualWire wire = new VirtualWire(module);
+            module.Then("\r\nOK\r\n");
+            ModemSettings settings = new ModemSettings();
+            IModuleNetwork net = ModuleNetworks.Create(wire.HostLink, wire.Clock, settings, null);
+            long start = wire.Clock.NowMs;
+            Assert.AreEqual(SocketOutcome.Timeout, net.Socket.Open("10.1.2.3", 80));
+            long spent = wire.Clock.NowMs - start;
+            Assert.IsTrue(spent >= settings.OpenTimeoutMs && spent < settings.OpenTimeoutMs + 1000, "150 s for the URC: " + spent.ToString());
+            Assert.IsTrue(net.Socket.LastReason.IndexOf("+QIOPEN") >= 0, net.Socket.LastReason);
+        }
     }
 }
