@@ -348,7 +348,7 @@ namespace McuUpdater.Tests.Modem
         {
             // Virtual time: the figure is the wire's, deterministic (body bytes per second against
             // the UART's 11 520 B/s at 115 200 baud).
-            byte[] blob = SocketRig.Blob(45000, 10);
+            byte[] blob = SocketRig.Blob(30000, 10);
             IModuleNetwork net = SocketRig.Start(SocketRig.Options(dialect, SocketRig.Serving(blob)), null);
             SocketRig.Connect(net);
             SocketRig.Request(net.Socket);
