@@ -19,8 +19,20 @@ namespace McuUpdater.Session
                 case UpdateOutcome.FirmwareSilent: return "FirmwareSilent";
                 case UpdateOutcome.LinkError: return "LinkError";
                 case UpdateOutcome.JournalFailed: return "JournalFailed";
+                case UpdateOutcome.InternalError: return "InternalError";
                 default: return "outcome " + ((int)outcome).ToString();
             }
+        }
+
+        /// <summary>A journal's stored outcome (<see cref="McuUpdater.Storage.UpdateJournal.LastOutcome"/>) in words: its name, or why there is none.</summary>
+        public static string OfJournal(int stored)
+        {
+            if (stored == McuUpdater.Storage.UpdateJournal.NoOutcome)
+            {
+                return "cut off by a reset";
+            }
+
+            return stored == McuUpdater.Storage.UpdateJournal.UnknownOutcome ? "an outcome this firmware cannot read" : Name((UpdateOutcome)stored);
         }
     }
 }

@@ -15,8 +15,14 @@ namespace McuUpdater.Storage
     /// the state before it. A record that cannot be read at all means "no record", which loads as
     /// not pending: the store is bad, and <see cref="CorruptSlots"/> says so.
     /// </remarks>
-    public sealed class UpdateJournal
+    public sealed class UpdateJournal : IUpdateJournal
     {
+        /// <summary><see cref="LastOutcome"/> when no attempt has ended yet (cut off by a reset).</summary>
+        public const int NoOutcome = -1;
+
+        /// <summary><see cref="LastOutcome"/> of a record whose outcome field is not a number (written before outcomes were stored as values).</summary>
+        public const int UnknownOutcome = -2;
+
         // Fields: magic, sequence, pending, attempts, length, version, outcome, CRC, name, (CRC-16 of the record).
         private const string Magic = "MUJ2";
         private const int MaxRecord = 512;
@@ -31,7 +37,7 @@ namespace McuUpdater.Storage
         public UpdateJournal(IJournalStore store)
         {
             _store = store;
-            LastOutcome = string.Empty;
+            LastOutcome = NoOutcome;
             ImageCrc = -1;
             Load();
         }
@@ -40,6 +46,12 @@ namespace McuUpdater.Storage
         public IJournalStore Store
         {
             get { return _store; }
+        }
+
+        /// <inheritdoc />
+        public string Location
+        {
+            get { return _store.Name; }
         }
 
         /// <summary>True while an update has been started and has not ended with the new firmware running.</summary>
@@ -60,8 +72,11 @@ namespace McuUpdater.Storage
         /// <summary>Attempts at this image so far, across resets (a product can stop retrying after a few).</summary>
         public int Attempts { get; private set; }
 
-        /// <summary>How the last attempt ended ("" when none has ended yet, e.g. it was cut off by a reset).</summary>
-        public string LastOutcome { get; private set; }
+        /// <summary>
+        /// How the last attempt ended: the session's outcome value (McuUpdater.Session.UpdateOutcome),
+        /// <see cref="NoOutcome"/> when none has ended yet (cut off by a reset), <see cref="UnknownOutcome"/> when unreadable.
+        /// </summary>
+        public int LastOutcome { get; private set; }
 
         /// <summary>Slots that held bytes but no valid record when loaded (a torn write, a damaged card).</summary>
         public int CorruptSlots { get; private set; }
@@ -71,7 +86,7 @@ namespace McuUpdater.Storage
         {
             bool same = IsPending && Names(imageName, imageLength, imageVersion, imageCrc);
             int attempts = same ? Attempts + 1 : 1;
-            Save(true, imageName, imageLength, Normal(imageVersion), imageCrc, attempts, string.Empty);
+            Save(true, imageName, imageLength, Normal(imageVersion), imageCrc, attempts, NoOutcome);
         }
 
         /// <summary>Records an update of an image whose CRC is not known as started.</summary>
@@ -87,13 +102,13 @@ namespace McuUpdater.Storage
         }
 
         /// <summary>Records how an attempt ended without clearing the pending flag.</summary>
-        public void RecordFailure(string outcome)
+        public void RecordFailure(int outcome)
         {
             Save(IsPending, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome);
         }
 
         /// <summary>Clears the pending flag: the new firmware is running.</summary>
-        public void MarkDone(string outcome)
+        public void MarkDone(int outcome)
         {
             Save(false, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome);
         }
@@ -105,14 +120,13 @@ namespace McuUpdater.Storage
             return version == null || version.Length == 0 ? null : version;
         }
 
-        private void Save(bool pending, string name, long length, string version, int crc, int attempts, string outcome)
+        private void Save(bool pending, string name, long length, string version, int crc, int attempts, int outcome)
         {
             CheckField(name, "image name");
             CheckField(version, "image version");
-            CheckField(outcome, "outcome");
             string body = Magic + Separator + (_sequence + 1).ToString() + Separator + (pending ? "1" : "0") + Separator
                 + attempts.ToString() + Separator + length.ToString() + Separator + (version == null ? string.Empty : version)
-                + Separator + (outcome == null ? string.Empty : outcome) + Separator + crc.ToString() + Separator + (name == null ? string.Empty : name) + Separator;
+                + Separator + (outcome == NoOutcome ? string.Empty : outcome.ToString()) + Separator + crc.ToString() + Separator + (name == null ? string.Empty : name) + Separator;
             byte[] bytes = Encoding.UTF8.GetBytes(body);
             if (bytes.Length + 5 > MaxRecord)
             {
@@ -137,7 +151,7 @@ namespace McuUpdater.Storage
             ImageVersion = version;
             ImageCrc = crc;
             Attempts = attempts;
-            LastOutcome = outcome == null ? string.Empty : outcome;
+            LastOutcome = outcome;
         }
 
         private void Load()
@@ -171,7 +185,7 @@ namespace McuUpdater.Storage
                 Attempts = int.Parse(f[3]);
                 ImageLength = long.Parse(f[4]);
                 ImageVersion = f[5].Length == 0 ? null : f[5];
-                LastOutcome = f[6];
+                LastOutcome = ParseOutcome(f[6]);
                 ImageCrc = int.Parse(f[7]);
                 ImageName = f[8];
             }
@@ -209,6 +223,19 @@ namespace McuUpdater.Storage
             }
 
             return f;
+        }
+
+        // The outcome is stored as its value; a record from before that named it in words, and a
+        // word is no value: it reads as unknown (an install it confirmed is then done once more).
+        private static int ParseOutcome(string field)
+        {
+            if (field.Length == 0)
+            {
+                return NoOutcome;
+            }
+
+            int value;
+            return int.TryParse(field, out value) && value >= 0 ? value : UnknownOutcome;
         }
 
         private static void CheckField(string value, string what)
