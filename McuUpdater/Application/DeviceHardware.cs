@@ -43,10 +43,27 @@ namespace McuUpdater.Application
             get { return _gpio; }
         }
 
+        /// <summary>How long <see cref="MountCard"/> waits for the firmware to mount the card after boot.</summary>
+        public const int CardWaitMs = 3000;
+
         /// <inheritdoc />
-        /// <remarks>By default the firmware mounts the card by itself (STM32 targets with a card slot): the card is there when its root is.</remarks>
+        /// <remarks>
+        /// By default the firmware mounts the card by itself (STM32 targets with a card slot, from
+        /// the slot's detect callback, which can come a little after the app starts): the card is
+        /// there when its root appears within <see cref="CardWaitMs"/>.
+        /// </remarks>
         public virtual bool MountCard(string root)
         {
+            for (int waited = 0; waited < CardWaitMs; waited += 100)
+            {
+                if (Directory.Exists(root))
+                {
+                    return true;
+                }
+
+                SystemClock.Instance.Sleep(100);
+            }
+
             return Directory.Exists(root);
         }
 
