@@ -97,7 +97,9 @@ namespace McuUpdater.Tests.Application
             // Boot 1: the MCU resets after about half the image went out.
             SimulatedBoard first = new SimulatedBoard(new ManualClock(), files, journal);
             first.Configure("image = " + ImagePath + "\nmax_block = 1012\n");
-            first.AddSlot(slots[0].Port, new ResetAfterBytesLink(wire.HostLink, journal, 3500), slots[0].Power, wire.Power, wire.Clock);
+            ThrowingLink reset = new ThrowingLink(wire.HostLink, 3500, new System.IO.IOException("MCU reset"));
+            reset.StoreThatDies = journal;
+            first.AddSlot(slots[0].Port, reset, slots[0].Power, wire.Power, wire.Clock);
             BoardRunner boot1 = new BoardRunner(Layout(slots), first);
             Assert.AreEqual(BlinkCodes.UpdateFailed, boot1.RunOnce(), "boot 1 cut off: " + Joined(first.Lines));
             Assert.IsFalse(module.HasValidFirmware, "the module was left without firmware");

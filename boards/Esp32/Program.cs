@@ -11,12 +11,12 @@ namespace McuUpdater.Boards.Esp32
         {
             // Slot 1, the module in every mode: UART2 on GPIO 17 (TX) / 16 (RX); supply enable
             // GPIO 25, PWRKEY GPIO 26 and RESET_N GPIO 27, each through an NPN (high = asserted).
-            BoardSlot slot1 = new BoardSlot("slot 1", "COM2", Power(25, 26, 27));
+            BoardSlot slot1 = new BoardSlot("slot 1", "COM2", new ModulePowerPins(25, 26, 27));
             slot1.Led = 22;
 
             // Slot 2, bench mode only: UART3 on GPIO 4 (TX) / 5 (RX), which is the PC's port in
             // relay mode; supply GPIO 32, PWRKEY GPIO 33, no reset line.
-            BoardSlot slot2 = new BoardSlot("slot 2", "COM3", Power(32, 33, ModulePowerPins.None));
+            BoardSlot slot2 = new BoardSlot("slot 2", "COM3", new ModulePowerPins(32, 33, ModulePowerPins.None));
             slot2.Led = 23;
 
             BoardLayout board = new BoardLayout("ESP32-DevKitC", new BoardSlot[] { slot1, slot2 });
@@ -36,18 +36,6 @@ namespace McuUpdater.Boards.Esp32
             hardware.RouteUart("COM2", 17, 16);
             hardware.RouteUart("COM3", 4, 5);
             BoardRunner.Run(board, hardware);
-        }
-
-        private static ModulePowerPins Power(int supply, int pwrKey, int reset)
-        {
-            ModulePowerPins pins = new ModulePowerPins();
-            pins.SupplyPin = supply;
-            pins.SupplyActiveHigh = true;
-            pins.PwrKeyPin = pwrKey;
-            pins.PwrKeyActiveHigh = true;
-            pins.ResetPin = reset;
-            pins.ResetActiveHigh = true;
-            return pins;
         }
     }
 }
