@@ -189,6 +189,52 @@ namespace McuUpdater.Tests.Application
         }
 
         [TestMethod]
+        public void Bench_WithoutAButtonRunsOneRoundAtBoot()
+        {
+            byte[] firmware = EngineRig.Image(2 * 1012 + 1, 94);
+            MemoryDeviceStorage files = new MemoryDeviceStorage();
+            files.Put(ImagePath, QuecFotaPackageWriter.Build(firmware, EngineRig.NewVersion));
+            SimulatedBoard board = new SimulatedBoard(new ManualClock(), files, new MemoryJournalStore());
+            board.Configure("mode = bench\nimage = " + ImagePath + "\nmax_block = 1012\n");
+            ModuleSimulator module = new ModuleSimulator(EngineRig.Simulator(0, 1024));
+            VirtualWire wire = new VirtualWire(module);
+            BoardSlot[] slots = new BoardSlot[] { Slot(0) };
+            board.AddSlot(slots[0].Port, wire.HostLink, slots[0].Power, wire.Power, wire.Clock);
+            BoardRunner runner = new BoardRunner(Layout(slots), board);
+            Assert.AreEqual(BlinkCodes.None, runner.RunOnce(), Joined(board.Lines));
+            Assert.AreEqual(1, runner.Rig.Rounds, "one round");
+            Assert.AreEqual(1, board.Results.Lines.Count, "one results line");
+            Assert.IsTrue(module.ImageMatches(firmware), "flashed");
+            Assert.AreEqual((int)LightState.Ok, (int)runner.SlotLights[0].State, "slot LED steady");
+        }
+
+        [TestMethod]
+        public void Update_ACorruptImageBlinksCodeFourAndLeavesTheModuleAlone()
+        {
+            byte[] package = QuecFotaPackageWriter.Build(EngineRig.Image(3000, 95), EngineRig.NewVersion);
+            package[package.Length - 5] ^= 0x01;
+            MemoryDeviceStorage files = new MemoryDeviceStorage();
+            files.Put(ImagePath, package);
+            ModuleSimulator module = new ModuleSimulator(EngineRig.Simulator(0, 1024));
+            VirtualWire wire = new VirtualWire(module);
+            SimulatedBoard board = new SimulatedBoard(new ManualClock(), files, new MemoryJournalStore());
+            board.Configure("image = " + ImagePath + "\n");
+            BoardSlot[] slots = new BoardSlot[] { Slot(0) };
+            board.AddSlot(slots[0].Port, wire.HostLink, slots[0].Power, wire.Power, wire.Clock);
+            BoardRunner runner = new BoardRunner(Layout(slots), board);
+            Assert.AreEqual(BlinkCodes.NoImage, runner.RunOnce(), Joined(board.Lines));
+            Assert.AreEqual(0, module.PowerCycles, "the module was not touched");
+            Assert.IsNotNull(board.Line("image: " + ImagePath), "the image's problem, naming the file: " + Joined(board.Lines));
+            Assert.IsNotNull(board.Line("stopped: blink code 4 (no usable image)"), Joined(board.Lines));
+
+            // No image at all is no failure: a product with nothing to install runs on.
+            files.Remove(ImagePath);
+            SimulatedBoard again = new SimulatedBoard(new ManualClock(), files, new MemoryJournalStore());
+            again.AddSlot(slots[0].Port, wire.HostLink, slots[0].Power, wire.Power, wire.Clock);
+            Assert.AreEqual(BlinkCodes.None, new BoardRunner(Layout(slots), again).RunOnce(), Joined(again.Lines));
+        }
+
+        [TestMethod]
         public void Light_PlaysItsBlinkCodeInTime()
         {
             RecordingLed led = new RecordingLed(1);
