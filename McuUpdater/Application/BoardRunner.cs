@@ -376,9 +376,23 @@ namespace McuUpdater.Application
             return code;
         }
 
+        // A pin that will not open costs the board that LED, not the module's update.
         private IStatusLed Led(int pin, bool activeHigh)
         {
-            return pin == ModulePowerPins.None ? null : _hw.OpenLed(pin, activeHigh);
+            if (pin == ModulePowerPins.None)
+            {
+                return null;
+            }
+
+            try
+            {
+                return _hw.OpenLed(pin, activeHigh);
+            }
+            catch (Exception e)
+            {
+                _hw.Log("LED on pin " + pin.ToString() + " cannot be opened: " + e.Message);
+                return null;
+            }
         }
 
         private static void ApplyTimings(UpdateOptions options, BoardSlot slot)
