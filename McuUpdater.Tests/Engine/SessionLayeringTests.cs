@@ -63,6 +63,8 @@ namespace McuUpdater.Tests.Engine
             UpdateJournal old = new UpdateJournal(legacy);
             Assert.AreEqual(0, old.CorruptSlots, "the record itself is valid");
             Assert.AreEqual(UpdateJournal.UnknownOutcome, old.LastOutcome, "its outcome is no value");
+            Assert.AreEqual("Success", old.LastOutcomeText, "the text is kept for display");
+            Assert.AreEqual("\"Success\"", OutcomeNames.OfJournal(old), "and shown as stored");
             FieldDecision d = FieldDecision.Make(settings, old, verified, false);
             Assert.AreEqual((int)FieldAction.Install, (int)d.Action, d.Reason);
         }

@@ -37,7 +37,7 @@ namespace McuUpdater.Application
         {
             if (journal.IsPending)
             {
-                string last = OutcomeNames.OfJournal(journal.LastOutcome);
+                string last = OutcomeNames.OfJournal(journal);
                 // Giving up is about one image: a different one (the vendor's fix) gets its own tries.
                 bool sameImage = configured == null || IsJournaled(journal, configured);
                 if (settings.MaxAttempts > 0 && journal.Attempts >= settings.MaxAttempts && sameImage)

@@ -24,15 +24,15 @@ namespace McuUpdater.Session
             }
         }
 
-        /// <summary>A journal's stored outcome (<see cref="McuUpdater.Storage.UpdateJournal.LastOutcome"/>) in words: its name, or why there is none.</summary>
-        public static string OfJournal(int stored)
+        /// <summary>How a journal's last attempt ended, in words: the outcome's name, "cut off by a reset", or the stored text when it is no outcome value.</summary>
+        public static string OfJournal(McuUpdater.Storage.UpdateJournal journal)
         {
-            if (stored == McuUpdater.Storage.UpdateJournal.NoOutcome)
+            if (journal.LastOutcome == McuUpdater.Storage.UpdateJournal.NoOutcome)
             {
                 return "cut off by a reset";
             }
 
-            return stored == McuUpdater.Storage.UpdateJournal.UnknownOutcome ? "an outcome this firmware cannot read" : Name((UpdateOutcome)stored);
+            return journal.LastOutcome == McuUpdater.Storage.UpdateJournal.UnknownOutcome ? "\"" + journal.LastOutcomeText + "\"" : Name((UpdateOutcome)journal.LastOutcome);
         }
     }
 }

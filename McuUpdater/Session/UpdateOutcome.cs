@@ -37,6 +37,6 @@ namespace McuUpdater.Session
         JournalFailed = 10,
 
         /// <summary>Something other than the link, a timeout or the storage failed (out of memory, a bug): the detail names the exception.</summary>
-        InternalError = 11,
+        InternalError = 13,
     }
 }

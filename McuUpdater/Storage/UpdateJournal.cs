@@ -38,6 +38,7 @@ namespace McuUpdater.Storage
         {
             _store = store;
             LastOutcome = NoOutcome;
+            LastOutcomeText = string.Empty;
             ImageCrc = -1;
             Load();
         }
@@ -74,9 +75,13 @@ namespace McuUpdater.Storage
 
         /// <summary>
         /// How the last attempt ended: the session's outcome value (McuUpdater.Session.UpdateOutcome),
-        /// <see cref="NoOutcome"/> when none has ended yet (cut off by a reset), <see cref="UnknownOutcome"/> when unreadable.
+        /// <see cref="NoOutcome"/> when none has ended yet (cut off by a reset), <see cref="UnknownOutcome"/>
+        /// when the record holds no value there.
         /// </summary>
         public int LastOutcome { get; private set; }
+
+        /// <summary>The record's outcome field as stored ("" when none has ended yet).</summary>
+        public string LastOutcomeText { get; private set; }
 
         /// <summary>Slots that held bytes but no valid record when loaded (a torn write, a damaged card).</summary>
         public int CorruptSlots { get; private set; }
@@ -86,7 +91,7 @@ namespace McuUpdater.Storage
         {
             bool same = IsPending && Names(imageName, imageLength, imageVersion, imageCrc);
             int attempts = same ? Attempts + 1 : 1;
-            Save(true, imageName, imageLength, Normal(imageVersion), imageCrc, attempts, NoOutcome);
+            Save(true, imageName, imageLength, Normal(imageVersion), imageCrc, attempts, string.Empty);
         }
 
         /// <summary>Records an update of an image whose CRC is not known as started.</summary>
@@ -104,13 +109,13 @@ namespace McuUpdater.Storage
         /// <summary>Records how an attempt ended without clearing the pending flag.</summary>
         public void RecordFailure(int outcome)
         {
-            Save(IsPending, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome);
+            Save(IsPending, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome.ToString());
         }
 
         /// <summary>Clears the pending flag: the new firmware is running.</summary>
         public void MarkDone(int outcome)
         {
-            Save(false, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome);
+            Save(false, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome.ToString());
         }
 
         // A package with an empty version field and one with none are the same thing, and the
@@ -120,13 +125,14 @@ namespace McuUpdater.Storage
             return version == null || version.Length == 0 ? null : version;
         }
 
-        private void Save(bool pending, string name, long length, string version, int crc, int attempts, int outcome)
+        private void Save(bool pending, string name, long length, string version, int crc, int attempts, string outcome)
         {
             CheckField(name, "image name");
             CheckField(version, "image version");
+            CheckField(outcome, "outcome");
             string body = Magic + Separator + (_sequence + 1).ToString() + Separator + (pending ? "1" : "0") + Separator
                 + attempts.ToString() + Separator + length.ToString() + Separator + (version == null ? string.Empty : version)
-                + Separator + (outcome == NoOutcome ? string.Empty : outcome.ToString()) + Separator + crc.ToString() + Separator + (name == null ? string.Empty : name) + Separator;
+                + Separator + (outcome == null ? string.Empty : outcome) + Separator + crc.ToString() + Separator + (name == null ? string.Empty : name) + Separator;
             byte[] bytes = Encoding.UTF8.GetBytes(body);
             if (bytes.Length + 5 > MaxRecord)
             {
@@ -151,7 +157,8 @@ namespace McuUpdater.Storage
             ImageVersion = version;
             ImageCrc = crc;
             Attempts = attempts;
-            LastOutcome = outcome;
+            LastOutcomeText = outcome == null ? string.Empty : outcome;
+            LastOutcome = ParseOutcome(LastOutcomeText);
         }
 
         private void Load()
@@ -185,6 +192,7 @@ namespace McuUpdater.Storage
                 Attempts = int.Parse(f[3]);
                 ImageLength = long.Parse(f[4]);
                 ImageVersion = f[5].Length == 0 ? null : f[5];
+                LastOutcomeText = f[6];
                 LastOutcome = ParseOutcome(f[6]);
                 ImageCrc = int.Parse(f[7]);
                 ImageName = f[8];
@@ -225,8 +233,8 @@ namespace McuUpdater.Storage
             return f;
         }
 
-        // The outcome is stored as its value; a record from before that named it in words, and a
-        // word is no value: it reads as unknown (an install it confirmed is then done once more).
+        // An update's outcome is stored as its value. A record from before that named it in words,
+        // and a word is no value: it reads as unknown (an install it confirmed is done once more).
         private static int ParseOutcome(string field)
         {
             if (field.Length == 0)

@@ -43,7 +43,7 @@ namespace McuUpdater.Cli.Commands
             grid.AddRow("version", Markup.Escape(journal.ImageVersion ?? "-"));
             grid.AddRow("CRC-16", journal.ImageCrc >= 0 ? "0x" + journal.ImageCrc.ToString("X4") : "-");
             grid.AddRow("attempts", journal.Attempts.ToString());
-            grid.AddRow("last outcome", Markup.Escape(journal.LastOutcome == UpdateJournal.NoOutcome ? (journal.IsPending ? "none recorded (cut off by a reset or power loss)" : "-") : OutcomeNames.OfJournal(journal.LastOutcome)));
+            grid.AddRow("last outcome", Markup.Escape(journal.LastOutcome == UpdateJournal.NoOutcome ? (journal.IsPending ? "none recorded (cut off by a reset or power loss)" : "-") : OutcomeNames.OfJournal(journal)));
             if (journal.CorruptSlots > 0)
             {
                 grid.AddRow("[yellow]unreadable[/]", journal.CorruptSlots + " record(s) (a torn write); the state before them is shown");
