@@ -78,6 +78,7 @@ namespace McuUpdater.Tests.Application
             }
 
             Assert.AreEqual(BlinkCodes.UpdateFailed, runner.SlotLights[2].Code, "the failed slot blinks 'update failed'");
+            Assert.AreEqual(4, board.SessionPorts.Count, "every slot's port was opened for session writes");
             Assert.AreEqual((int)LightState.Ok, (int)runner.SystemLight.State, "the board is ready for the next round");
             Assert.IsNotNull(board.Line("bench round 1: 3 of 4 flashed"), "the round's summary: " + Joined(board.Lines));
             Assert.IsNotNull(board.Line("slot 3: FlashErrorPersisted"), "the failed slot's reason: " + Joined(board.Lines));
@@ -168,6 +169,7 @@ namespace McuUpdater.Tests.Application
             Assert.AreEqual((int)LightState.Failed, (int)runner.SystemLight.State, "the system LED blinks");
             Assert.AreEqual(BlinkCodes.RelayStopped, runner.SystemLight.Code, "code 6");
             Assert.IsNotNull(board.Line("relay stopped: "), Joined(board.Lines));
+            Assert.AreEqual(0, board.SessionPorts.Count, "relay ports carry no session's writes");
         }
 
         [TestMethod]

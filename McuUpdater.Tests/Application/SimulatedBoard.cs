@@ -26,6 +26,7 @@ namespace McuUpdater.Tests.Application
             Results = new MemoryResultsLog();
             Lines = new ArrayList();
             Leds = new ArrayList();
+            SessionPorts = new ArrayList();
             CardPresent = true;
         }
 
@@ -45,6 +46,9 @@ namespace McuUpdater.Tests.Application
 
         /// <summary>LEDs the runner opened, in order.</summary>
         public ArrayList Leds { get; private set; }
+
+        /// <summary>Ports opened for an update session's writes (update and bench modes).</summary>
+        public ArrayList SessionPorts { get; private set; }
 
         /// <summary>What <see cref="OpenButton"/> returns.</summary>
         public IStartButton Button { get; set; }
@@ -83,12 +87,17 @@ namespace McuUpdater.Tests.Application
             return CardPresent;
         }
 
-        public ISerialLink OpenPort(string port, int bufferBytes)
+        public ISerialLink OpenPort(string port, int bufferBytes, bool sessionWrites)
         {
             int i = _portNames.IndexOf(port);
             if (i < 0)
             {
                 throw new IOException("no port " + port + " on this board");
+            }
+
+            if (sessionWrites)
+            {
+                SessionPorts.Add(port);
             }
 
             return (ISerialLink)_ports[i];

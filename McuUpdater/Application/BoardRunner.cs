@@ -158,7 +158,7 @@ namespace McuUpdater.Application
             BoardSlot slot = _layout.Slots[0];
             _hw.Log("mode: update, module on " + slot.Port + ", image " + (settings.ImagePath == null ? "none" : settings.ImagePath) + ", journal in " + settings.JournalFolder);
             IModulePower power = _hw.OpenPower(slot.Power);
-            ISerialLink link = _hw.OpenPort(slot.Port, _layout.UpdateBufferBytes);
+            ISerialLink link = _hw.OpenPort(slot.Port, _layout.UpdateBufferBytes, true);
             UpdateJournal journal = new UpdateJournal(_hw.OpenJournalStore(settings.JournalFolder));
             StatusLight light = _slotLights[0];
             _system.Busy();
@@ -220,8 +220,8 @@ namespace McuUpdater.Application
                 return Failed(BlinkCodes.ConfigError);
             }
 
-            ISerialLink module = _hw.OpenPort(slot.Port, _layout.RelayBufferBytes);
-            ISerialLink pc = _hw.OpenPort(_layout.PcPort, _layout.RelayBufferBytes);
+            ISerialLink module = _hw.OpenPort(slot.Port, _layout.RelayBufferBytes, false);
+            ISerialLink pc = _hw.OpenPort(_layout.PcPort, _layout.RelayBufferBytes, false);
             IModulePower power = settings.RelayAutoPower ? _hw.OpenPower(slot.Power) : null;
             RelayOptions options = new RelayOptions();
             options.AutoPowerCycle = settings.RelayAutoPower;
@@ -279,7 +279,7 @@ namespace McuUpdater.Application
                 BoardSlot s = _layout.Slots[i];
                 UpdateOptions options = settings.ToUpdateOptions();
                 ApplyTimings(options, s);
-                slots[i] = new BenchSlot(s.Name, _hw.OpenPort(s.Port, _layout.UpdateBufferBytes), _hw.OpenPower(s.Power), _hw.SlotClock(i), options);
+                slots[i] = new BenchSlot(s.Name, _hw.OpenPort(s.Port, _layout.UpdateBufferBytes, true), _hw.OpenPower(s.Power), _hw.SlotClock(i), options);
                 slots[i].Session.Events.Progress += _slotLights[i].OnProgress;
             }
 

@@ -68,7 +68,7 @@ namespace McuUpdater.Application
         }
 
         /// <inheritdoc />
-        public virtual ISerialLink OpenPort(string port, int bufferBytes)
+        public virtual ISerialLink OpenPort(string port, int bufferBytes, bool sessionWrites)
         {
             return new SerialPortLink(port, Wire.BaudRate, bufferBytes, SystemClock.Instance);
         }

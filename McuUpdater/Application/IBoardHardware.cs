@@ -20,8 +20,13 @@ namespace McuUpdater.Application
         /// <summary>Mounts the card at <paramref name="root"/> if the board must (ESP32) or checks the firmware did (STM32); false when there is none.</summary>
         bool MountCard(string root);
 
-        /// <summary>Opens a UART at 115200 8N1 with <paramref name="bufferBytes"/> of receive and transmit buffer.</summary>
-        ISerialLink OpenPort(string port, int bufferBytes);
+        /// <summary>
+        /// Opens a UART at 115200 8N1 with <paramref name="bufferBytes"/> of receive and transmit buffer.
+        /// <paramref name="sessionWrites"/> is true when an update session writes its frames through
+        /// it (update and bench modes, not relay): where Write blocks until the bytes have left (ESP32),
+        /// the board can give such a port a writer thread.
+        /// </summary>
+        ISerialLink OpenPort(string port, int bufferBytes, bool sessionWrites);
 
         /// <summary>Takes the module's power pins, at their safe levels.</summary>
         IModulePower OpenPower(ModulePowerPins pins);

@@ -22,7 +22,7 @@ namespace McuUpdater.Boards.Esp32
         }
 
         /// <inheritdoc />
-        public override ISerialLink OpenPort(string port, int bufferBytes)
+        public override ISerialLink OpenPort(string port, int bufferBytes, bool sessionWrites)
         {
             int i = _ports.IndexOf(port);
             if (i < 0)
@@ -46,7 +46,7 @@ namespace McuUpdater.Boards.Esp32
                 throw new ArgumentException(port + ": only COM2 and COM3 can be routed (COM1 is the debugger's)");
             }
 
-            return base.OpenPort(port, bufferBytes);
+            return base.OpenPort(port, bufferBytes, sessionWrites);
         }
 
         /// <inheritdoc />
