@@ -217,6 +217,13 @@ namespace McuUpdater.Modem
                         return 0;
                     }
 
+                    if (DataPending && Clock.NowMs >= deadline)
+                    {
+                        // A module that keeps announcing data it never hands over.
+                        Fail(SocketOutcome.Timeout, "data announced but none read within " + timeoutMs.ToString() + " ms");
+                        return -1;
+                    }
+
                     continue;
                 }
 
