@@ -27,18 +27,9 @@ namespace McuUpdater.Bench
         {
             string outPath = null;
             int runs = 5;
-            if (args.Length == 2 && args[0] == "replay")
+            if (args.Length >= 1 && (args[0] == "replay" || args[0] == "campaign"))
             {
-                FaultCampaign.Outcome o = FaultCampaign.One(int.Parse(args[1], CultureInfo.InvariantCulture), true);
-                Console.WriteLine(OutcomeNames.Name(o.Result.Outcome) + ": " + o.Result.Detail + (o.Problem != null ? " — " + o.Problem : string.Empty));
-                return o.Problem == null ? 0 : 1;
-            }
-
-            if (args.Length >= 1 && args[0] == "campaign")
-            {
-                int count = args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
-                int first = args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
-                return FaultCampaign.Run(count, first);
+                return Campaign(args);
             }
 
             for (int i = 0; i < args.Length; i++)
@@ -53,7 +44,7 @@ namespace McuUpdater.Bench
                 }
                 else
                 {
-                    Console.Error.WriteLine("usage: McuUpdater.Bench [--out FILE.md] [--runs N] | campaign [RUNS [FIRST_SEED]] | replay SEED");
+                    Console.Error.WriteLine("usage: McuUpdater.Bench [--out FILE.md] [--runs N] | campaign [RUNS [FIRST_SEED]] [--mode M] | replay SEED [--mode M]  (M: " + string.Join(", ", FaultCampaign.Modes) + ")");
                     return 2;
                 }
             }
@@ -98,6 +89,51 @@ namespace McuUpdater.Bench
 
             Console.WriteLine(ok ? "targets met (>= 99.5 % of bound, 0 bytes/frame)" : "TARGETS NOT MET");
             return ok ? 0 : 1;
+        }
+
+        // campaign [RUNS [FIRST_SEED]] [--mode M] | replay SEED [--mode M]; the mode defaults to dotnet.
+        private static int Campaign(string[] args)
+        {
+            string mode = "dotnet";
+            int[] numbers = new int[2];
+            int count = 0;
+            for (int i = 1; i < args.Length; i++)
+            {
+                if (args[i] == "--mode" && i + 1 < args.Length)
+                {
+                    mode = args[++i];
+                }
+                else if (count < 2 && int.TryParse(args[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out int n))
+                {
+                    numbers[count++] = n;
+                }
+                else
+                {
+                    Console.Error.WriteLine("campaign [RUNS [FIRST_SEED]] [--mode M] | replay SEED [--mode M]: unexpected \"" + args[i] + "\"");
+                    return 2;
+                }
+            }
+
+            if (Array.IndexOf(FaultCampaign.Modes, mode) < 0)
+            {
+                Console.Error.WriteLine("--mode " + mode + ": use one of " + string.Join(", ", FaultCampaign.Modes));
+                return 2;
+            }
+
+            if (args[0] == "replay")
+            {
+                if (count != 1)
+                {
+                    Console.Error.WriteLine("replay SEED [--mode M]");
+                    return 2;
+                }
+
+                FaultCampaign.Outcome o = FaultCampaign.One(numbers[0], true, mode);
+                Console.WriteLine(o.Describe());
+                return o.Problem == null && !o.CrcEscape ? 0 : 1;
+            }
+
+            return FaultCampaign.Run(count >= 1 ? numbers[0] : 500, count >= 2 ? numbers[1] : 1, mode);
         }
 
         private static Row Measure(int mtu, int size)
