@@ -258,8 +258,7 @@ namespace McuUpdater.Simulator
         // transmit buffer (bytes still to leave ≤ its size).
         private long RoomAtNs(int extra)
         {
-            long room = (long)(TransmitBufferSize - extra) * _byteTimeNs;
-            long at = _toModule.FreeAtNs - (room > 0 ? room : 0);
+            long at = _toModule.BacklogAtMostNs(TransmitBufferSize - extra);
             return at > _now ? at : _now;
         }
 
