@@ -79,7 +79,10 @@ namespace McuUpdater.Boards.Esp32
         {
             led.Busy();
             UpdateJournal journal = new UpdateJournal(new FileJournalStore(settings.JournalFolder));
-            FieldUpdater updater = new FieldUpdater(settings, new FileDeviceStorage(), journal, module, power, SystemClock.Instance);
+            // ESP32's Write blocks until the bytes have left: a writer thread sends frame k while the
+            // engine reads and seals frame k+1 (never disposed: this thread ends in a sleep or a blink).
+            WriterThreadLink link = new WriterThreadLink(module);
+            FieldUpdater updater = new FieldUpdater(settings, new FileDeviceStorage(), journal, link, power, SystemClock.Instance);
             updater.Session.Events.Progress += (sender, bytesDone, bytesTotal, blocksDone, blocksTotal) => led.Progress();
             FieldReport report = updater.Run();
             Debug.WriteLine(report.Decision.Reason);
@@ -142,8 +145,8 @@ namespace McuUpdater.Boards.Esp32
             {
                 BenchSlot[] slots = new BenchSlot[]
                 {
-                    new BenchSlot("slot 1", module, power, SystemClock.Instance, settings.ToUpdateOptions()),
-                    new BenchSlot("slot 2", module2, power2, SystemClock.Instance, settings.ToUpdateOptions()),
+                    new BenchSlot("slot 1", new WriterThreadLink(module), power, SystemClock.Instance, settings.ToUpdateOptions()),
+                    new BenchSlot("slot 2", new WriterThreadLink(module2), power2, SystemClock.Instance, settings.ToUpdateOptions()),
                 };
                 BenchRig rig = new BenchRig(slots, new FileResultsLog(settings.ResultsPath));
                 IDeviceStorage storage = new FileDeviceStorage();

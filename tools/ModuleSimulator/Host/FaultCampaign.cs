@@ -317,13 +317,35 @@ namespace McuUpdater.Simulator.Host
         }
 
         /// <summary>The updater's link and clock, stopping a run that would never end.</summary>
-        private sealed class HangGuard : McuUpdater.Link.ISerialLink, McuUpdater.Timing.IClock
+        /// <remarks>Forwards the wire's writer-thread model (<see cref="McuUpdater.Link.IBackgroundWriter"/>), so the engine writes as on the board.</remarks>
+        private sealed class HangGuard : McuUpdater.Link.ISerialLink, McuUpdater.Link.IBackgroundWriter, McuUpdater.Timing.IClock
         {
             private readonly VirtualWire _wire;
+            private readonly McuUpdater.Link.IBackgroundWriter _background;
 
             public HangGuard(VirtualWire wire)
             {
                 _wire = wire;
+                _background = wire.HostLink as McuUpdater.Link.IBackgroundWriter;
+            }
+
+            public void BeginWrite(byte[] buffer, int offset, int count)
+            {
+                Check();
+                if (_background != null)
+                {
+                    _background.BeginWrite(buffer, offset, count);
+                }
+                else
+                {
+                    _wire.HostLink.Write(buffer, offset, count);
+                }
+            }
+
+            public bool WaitWritten(int timeoutMs)
+            {
+                Check();
+                return _background == null || _background.WaitWritten(timeoutMs);
             }
 
             public long NowMs => _wire.Clock.NowMs;
