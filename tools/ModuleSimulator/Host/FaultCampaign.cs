@@ -423,7 +423,8 @@ namespace McuUpdater.Simulator.Host
             /// <summary>One line for a report: what went wrong, the plan, the outcome.</summary>
             public string Describe()
             {
-                string what = Problem ?? (CrcEscape ? "a damaged frame passed its CRC-16 (wrong image reported as success)" : Excused ? "failed as its faults explain" : "ok");
+                string what = Problem ?? (CrcEscape ? "a damaged frame passed its CRC-16 (wrong image reported as success)" : Excused ? "failed as its faults explain"
+                    : UnexplainedRestarts > 0 ? "ok, after restarts no recorded fault explains: " + Ledger.UnexplainedText : "ok");
                 string result = Result == null ? "no result" : OutcomeNames.Name(Result.Outcome) + ": " + Result.Detail;
                 return what + " | " + Plan + " | " + result;
             }

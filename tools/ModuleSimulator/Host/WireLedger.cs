@@ -20,8 +20,9 @@ namespace McuUpdater.Simulator.Host
     /// the ROM is inside a frame or draining after a bad one), or when
     /// a block or AT fault fired while it was the frame on the wire. A power-on the updater gave
     /// up on is explained when a fault that forces a restart fired in it (flash error, power loss,
-    /// a next beyond what was sent), its boot window was missed by plan, its sync was hit before
-    /// any frame went out, or every send of its last frame was hit (the retry budget spent on faults).
+    /// a next beyond what was sent), its boot window was missed by plan, its sync was spoilt (a
+    /// sync word or answer forged or damaged) and it ended at BEGIN or before, or every send of its
+    /// last frame was hit (the retry budget spent on faults).
     /// </remarks>
     public sealed class WireLedger : IWireTap
     {
@@ -170,7 +171,10 @@ namespace McuUpdater.Simulator.Host
 
             bool missedBoot = _pass <= _plan.MissBootWindows;
             bool budgetSpent = _runSends > 0 && _runHits == _runSends;
-            if (_restartForced || missedBoot || (!_anyFrame && _syncHit) || budgetSpent)
+
+            // A forged sync leaves the ROM outside command mode: BEGIN then goes unanswered.
+            bool syncSpoilt = _syncHit && (!_anyFrame || _runKey == Command.DlBegin << 20);
+            if (_restartForced || missedBoot || syncSpoilt || budgetSpent)
             {
                 ExplainedPasses++;
                 return;
@@ -408,8 +412,10 @@ namespace McuUpdater.Simulator.Host
 
             if (!_anyFrame)
             {
-                // During the sync; a head also spoils the first frame after it.
-                _syncHit = true;
+                // During the sync only a byte that forges a sync word or its answer matters (a 0x5B
+                // from noise ends the ticker on a ROM that never heard 0xB5); a head spoils BEGIN.
+                bool forges = towardsModule ? b == Wire.SyncWord1 || b == Wire.SyncWord2 : b == Wire.SyncWordRsp1 || b == Wire.SyncWordRsp2;
+                _syncHit |= forges;
                 _nextSendHit |= towardsModule && b == Wire.Head;
                 return;
             }
