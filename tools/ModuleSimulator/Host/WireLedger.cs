@@ -199,6 +199,10 @@ namespace McuUpdater.Simulator.Host
         private void StartSend(int key)
         {
             PollFaults();
+
+            // A frame that starts while the ROM is still inside (or draining) a frame a fault
+            // spoilt is read as part of that damage.
+            bool spoiltByLast = _sendHit && _module != null && _module.InsideFrame;
             FinishSend();
             if (key == _runKey)
             {
@@ -212,7 +216,7 @@ namespace McuUpdater.Simulator.Host
             }
 
             _anyFrame = true;
-            _sendHit = _nextSendHit;
+            _sendHit = _nextSendHit || spoiltByLast;
             _nextSendHit = false;
         }
 
