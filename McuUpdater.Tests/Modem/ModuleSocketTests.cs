@@ -154,8 +154,7 @@ namespace McuUpdater.Tests.Modem
             int last;
             int n = SocketRig.Fetch(dialect, blob, plan, got, out last);
             IModuleNetwork net = SocketRig.Network;
-            Assert.AreEqual(-1, last);
-            Assert.AreEqual(SocketOutcome.PdpDropped, net.Socket.LastOutcome, net.Socket.LastReason);
+            SocketRig.AssertEnded(-1, SocketOutcome.PdpDropped, last);
             Assert.IsTrue(n >= 5000 && n < blob.Length, "cut mid-download: " + n.ToString());
             SocketRig.AssertSame(blob, got, n);
 
@@ -176,8 +175,7 @@ namespace McuUpdater.Tests.Modem
             int last;
             int n = SocketRig.Fetch(dialect, blob, plan, got, out last);
             IModuleNetwork net = SocketRig.Network;
-            Assert.AreEqual(-1, last);
-            Assert.AreEqual(SocketOutcome.ModuleRestarted, net.Socket.LastOutcome, net.Socket.LastReason);
+            SocketRig.AssertEnded(-1, SocketOutcome.ModuleRestarted, last);
             Assert.AreEqual(SocketState.Closed, net.Socket.State);
             Assert.IsTrue(n >= 4000 && n < blob.Length, "cut mid-download: " + n.ToString());
             SocketRig.FetchAgain(blob, got);
@@ -237,8 +235,7 @@ namespace McuUpdater.Tests.Modem
             int n = SocketRig.Fetch(dialect, blob, plan, got, out last);
             IModuleNetwork net = SocketRig.Network;
             Assert.AreEqual(6000, n);
-            Assert.AreEqual(0, last);
-            Assert.AreEqual(SocketOutcome.ClosedByPeer, net.Socket.LastOutcome);
+            SocketRig.AssertEnded(0, SocketOutcome.ClosedByPeer, last);
             SocketRig.AssertSame(blob, got, n);
         }
 
@@ -396,8 +393,7 @@ namespace McuUpdater.Tests.Modem
             int last;
             int n = SocketRig.Fetch(dialect, blob, plan, got, out last);
             IModuleNetwork net = SocketRig.Network;
-            Assert.AreEqual(-1, last);
-            Assert.AreEqual(SocketOutcome.Garbled, net.Socket.LastOutcome, net.Socket.LastReason);
+            SocketRig.AssertEnded(-1, SocketOutcome.Garbled, last);
             Assert.AreEqual(SocketState.Failed, net.Socket.State);
             Assert.IsTrue(plan.ModuleToHost.Dropped >= 1, "a byte was dropped");
             SocketRig.AssertSame(blob, got, n);
