@@ -41,6 +41,24 @@ namespace McuUpdater.Tests.Modem
         [TestMethod]
         [DataRow(0)]
         [DataRow(1)]
+        public void Socket_RdyOfTheBootIsNoRestart(int dialect)
+        {
+            // A module that prints RDY when its firmware is up: the bring-up waits through it.
+            byte[] blob = SocketRig.Blob(3000, 12);
+            SimulatorOptions o = SocketRig.Options(dialect, SocketRig.Serving(blob));
+            o.AnnounceRdy = true;
+            IModuleNetwork net = SocketRig.Start(o, null);
+            SocketRig.Connect(net);
+            SocketRig.Request(net.Socket);
+            byte[] got = new byte[blob.Length];
+            int last;
+            Assert.AreEqual(blob.Length, SocketRig.ReadAll(net.Socket, got, ReadTimeoutMs, out last));
+            Assert.IsTrue(SocketRig.Network.Socket.LastOutcome == SocketOutcome.ClosedByPeer);
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
         public void Socket_SimMissing(int dialect)
         {
             SimulatorOptions o = SocketRig.Options(dialect, null);
