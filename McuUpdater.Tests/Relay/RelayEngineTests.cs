@@ -15,14 +15,14 @@ namespace McuUpdater.Tests.Relay
     [TestClass]
     public class RelayEngineTests
     {
-        private ManualClock _clock;
-        private RecordingPower _power;
-        private RecordingTap _tap;
-        private PipeLink _pc;
-        private PipeLink _module;
-        private RelayEngine _relay;
-        private readonly byte[] _tick = new byte[] { Wire.SyncWord1 };
-        private readonly byte[] _rx = new byte[4096];
+        private static ManualClock _clock;
+        private static RecordingPower _power;
+        private static RecordingTap _tap;
+        private static PipeLink _pc;
+        private static PipeLink _module;
+        private static RelayEngine _relay;
+        private static readonly byte[] _tick = new byte[] { Wire.SyncWord1 };
+        private static readonly byte[] _rx = new byte[4096];
 
         [TestMethod]
         public void Relay_ForwardsEveryByteUnchangedBothWays_EvenWithAScribblingTap()
@@ -290,7 +290,7 @@ namespace McuUpdater.Tests.Relay
             Assert.ThrowsException(typeof(ArgumentNullException), () => new RelayEngine(a, b, null, new ManualClock(), options));
         }
 
-        private void Build(bool autoPower, int chunk)
+        private static void Build(bool autoPower, int chunk)
         {
             _clock = new ManualClock();
             _power = new RecordingPower(_clock);
@@ -306,7 +306,7 @@ namespace McuUpdater.Tests.Relay
         }
 
         // Sends count ticks 20 ms apart, pumping after each; returns count. The clock ends 20 ms after the last tick.
-        private int Tick(int count)
+        private static int Tick(int count)
         {
             for (int i = 0; i < count; i++)
             {
@@ -319,7 +319,7 @@ namespace McuUpdater.Tests.Relay
             return count;
         }
 
-        private void Step()
+        private static void Step()
         {
             while (_relay.PumpHostToModule(0) > 0)
             {
@@ -328,7 +328,7 @@ namespace McuUpdater.Tests.Relay
             _relay.Service();
         }
 
-        private void PumpAll()
+        private static void PumpAll()
         {
             int moved;
             do
@@ -339,7 +339,7 @@ namespace McuUpdater.Tests.Relay
             while (moved > 0);
         }
 
-        private RelayCounters Counters()
+        private static RelayCounters Counters()
         {
             RelayCounters c = new RelayCounters();
             _relay.CopyCounters(c);
@@ -347,7 +347,7 @@ namespace McuUpdater.Tests.Relay
         }
 
         // Host frames first, then module frames (the two pumps interleave differently per run).
-        private string Sorted()
+        private static string Sorted()
         {
             string h = string.Empty;
             string m = string.Empty;
@@ -367,7 +367,7 @@ namespace McuUpdater.Tests.Relay
             return h + " " + m;
         }
 
-        private void AssertReceived(PipeLink end, byte[] expected, int count, string what)
+        private static void AssertReceived(PipeLink end, byte[] expected, int count, string what)
         {
             int got = 0;
             int n;

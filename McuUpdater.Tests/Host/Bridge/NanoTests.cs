@@ -53,7 +53,7 @@ namespace McuUpdater.Tests.Host.Bridge
         }
 
         /// <summary>Runs one nano-style case.</summary>
-        [Theory]
+        [SkippableTheory]
         [MemberData(nameof(Cases))]
         public void Run(NanoCaseData test)
         {
@@ -81,9 +81,8 @@ namespace McuUpdater.Tests.Host.Bridge
 
             if (outcome.Result == NanoResult.Skipped)
             {
-                // xunit 2.9 has no dynamic skip (Assert.Skip / $XunitDynamicSkip$ need xunit v3 or an
-                // extra package), so a nano skip shows as a pass with this line in the case's output.
-                _output.WriteLine("SKIPPED: " + outcome.Message);
+                // Xunit.SkippableFact turns this into a real skip with its reason (xunit 2 has none of its own).
+                throw new SkipException(outcome.Message);
             }
         }
     }
