@@ -27,10 +27,10 @@ namespace McuUpdater.Tests.Host.Guards
             }
         }
 
-        /// <summary>The shared nanoFramework API lists: a sibling of the repository folder.</summary>
+        /// <summary>The nanoFramework API lists kept in the repository (tools/nanoframework-api, see its README).</summary>
         public static string ApiFolder
         {
-            get { return Path.GetFullPath(Path.Combine(Root, "..", "shared", "nanoframework-api")); }
+            get { return Path.Combine(Root, "tools", "nanoframework-api"); }
         }
 
         /// <summary>Path relative to the root with '/' separators.</summary>

@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace McuUpdater.Tests.Host.Guards
+{
+    /// <summary>Every nfproj of the solution compiles against the device's assemblies.</summary>
+    public class DeviceCompileTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        /// <summary>Created by xunit.</summary>
+        public DeviceCompileTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        /// <summary>The nfprojs McuUpdater.sln lists.</summary>
+        public static IEnumerable<object[]> Projects()
+        {
+            foreach (string p in NfprojFile.FromSolution(RepoPaths.Root))
+            {
+                yield return new object[] { p };
+            }
+        }
+
+        [Fact]
+        public void SolutionListsTheLibrarySimulatorTestsAndABoard()
+        {
+            List<string> projects = NfprojFile.FromSolution(RepoPaths.Root);
+
+            Assert.Contains("McuUpdater/McuUpdater.nfproj", projects);
+            Assert.Contains("tools/ModuleSimulator/ModuleSimulator.nfproj", projects);
+            Assert.Contains("McuUpdater.Tests/McuUpdater.Tests.nfproj", projects);
+            Assert.Contains(projects, p => p.StartsWith("boards/"));
+        }
+
+        [Theory]
+        [MemberData(nameof(Projects))]
+        public void NfprojCompilesAgainstTheDeviceAssemblies(string project)
+        {
+            DeviceCompiler.Result r = new DeviceCompiler(RepoPaths.Root, DeviceReferences.Instance).Compile(project);
+            foreach (string w in r.Warnings)
+            {
+                _output.WriteLine("warning " + w);
+            }
+
+            Assert.True(r.Errors.Count == 0, project + " does not compile for the device:\n" + string.Join("\n", r.Errors));
+        }
+
+        [Fact]
+        public void GeneratedReferencesLeaveOutOnlyWhatIsReported()
+        {
+            List<string> leftOut = DeviceReferences.Instance.LeftOut;
+            _output.WriteLine(leftOut.Count + " listed members are not in the generated references (no shape, or the shape does not compile on the device's types):");
+            foreach (string s in leftOut)
+            {
+                _output.WriteLine(s);
+            }
+
+            Assert.NotNull(DeviceReferences.Instance.For("System.IO.Ports"));
+            Assert.NotNull(DeviceReferences.Instance.For("mscorlib"));
+        }
+    }
+}
