@@ -46,6 +46,8 @@ namespace McuUpdater.Tests.Host.Guards
             }
 
             Assert.True(r.Errors.Count == 0, project + " does not compile for the device:\n" + string.Join("\n", r.Errors));
+            List<string> rules = DeviceRules.Check(r.Compilation);
+            Assert.True(rules.Count == 0, project + " compiles but would not run on the device:\n" + string.Join("\n", rules));
         }
 
         [Fact]
