@@ -44,6 +44,17 @@ namespace McuUpdater.Tests.Host
         }
 
         [Fact]
+        public void ASkippedCaseIsReportedToXunitAsASkipWithItsReason()
+        {
+            NanoOutcome skipped = new NanoTestRunner().Run(typeof(AssertFixture), nameof(AssertFixture.Skips), null);
+
+            SkipException e = Assert.Throws<SkipException>(() => NanoTests.Report(skipped));
+            Assert.Equal("not on this host", e.Message);
+            Assert.Throws<NanoTestFailedException>(() => NanoTests.Report(new NanoOutcome(NanoResult.Failed, "x", null)));
+            NanoTests.Report(NanoOutcome.Pass);
+        }
+
+        [Fact]
         public void SetupFailureFailsEveryCaseOfTheClassAndIsNotASkip()
         {
             NanoTestRunner runner = new NanoTestRunner();

@@ -74,6 +74,12 @@ namespace McuUpdater.Tests.Host.Bridge
                 nanoFramework.TestFramework.OutputHelper.Sink = null;
             }
 
+            Report(outcome);
+        }
+
+        /// <summary>Turns an outcome into xunit's: a failure throws, a skip is a real skip with its reason (Xunit.SkippableFact; xunit 2 has none of its own).</summary>
+        public static void Report(NanoOutcome outcome)
+        {
             if (outcome.Result == NanoResult.Failed)
             {
                 throw new NanoTestFailedException(outcome.Message, outcome.Exception);
@@ -81,7 +87,6 @@ namespace McuUpdater.Tests.Host.Bridge
 
             if (outcome.Result == NanoResult.Skipped)
             {
-                // Xunit.SkippableFact turns this into a real skip with its reason (xunit 2 has none of its own).
                 throw new SkipException(outcome.Message);
             }
         }
