@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace McuUpdater.Tests.Host.Guards
 {
     /// <summary>Proves the device compile fails on what nanoFramework cannot build and passes what it can.</summary>
+    [Collection(DeviceCompileCollection.Name)]
     public class DeviceCompileSelfTests
     {
         private readonly ITestOutputHelper _output;
@@ -105,6 +106,7 @@ namespace McuUpdater.Tests.Host.Guards
 namespace McuUpdater.Tests.Host.Guards
 {
     /// <summary>Proves a generated reference holds the listed members only, whatever its shape holds.</summary>
+    [Collection(DeviceCompileCollection.Name)]
     public class ReferenceAssemblyGeneratorTests
     {
         [Fact]

@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace McuUpdater.Tests.Host.Guards
 {
     /// <summary>Every nfproj of the solution compiles against the device's assemblies.</summary>
+    [Collection(DeviceCompileCollection.Name)]
     public class DeviceCompileTests
     {
         private readonly ITestOutputHelper _output;
@@ -63,5 +64,16 @@ namespace McuUpdater.Tests.Host.Guards
             Assert.NotNull(DeviceReferences.Instance.For("System.IO.Ports"));
             Assert.NotNull(DeviceReferences.Instance.For("mscorlib"));
         }
+    }
+
+    /// <summary>
+    /// The Roslyn work (reference generation, four project compiles) runs alone after the parallel
+    /// tests, so it never starves the real-time pseudo-terminal tests of the machine's cores.
+    /// </summary>
+    [CollectionDefinition(Name, DisableParallelization = true)]
+    public class DeviceCompileCollection
+    {
+        /// <summary>The collection name.</summary>
+        public const string Name = "Device compile (alone)";
     }
 }
