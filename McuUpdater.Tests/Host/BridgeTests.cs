@@ -156,6 +156,15 @@ namespace McuUpdater.Tests.Host
         }
 
         [Fact]
+        public void ComparingAStringThatHoldsANulFailsAsOnNanoClr()
+        {
+            NanoOutcome o = new NanoTestRunner().Run(typeof(BridgeFixtures.Launcher.NulStringFixture), nameof(BridgeFixtures.Launcher.NulStringFixture.ComparesAStringWithANul), null);
+
+            Assert.Equal(NanoResult.Failed, o.Result);
+            Assert.Contains("holds 0x00 at index 1", o.Message);
+        }
+
+        [Fact]
         public void NonPublicTestMethodFailsBecauseTheLauncherNeverSeesIt()
         {
             NanoOutcome o = new NanoTestRunner().Run(typeof(BridgeFixtures.Launcher.NonPublicFixture), "Hidden", null);

@@ -199,6 +199,25 @@ namespace McuUpdater.Tests.Host.BridgeFixtures.Launcher
         }
     }
 
+    /// <summary>Compares a string built from raw bytes holding 0x00, as ScriptedHost.ReadText once did.</summary>
+    [TestClass]
+    public class NulStringFixture
+    {
+        /// <summary>Equal on .NET, cut at the NUL on nanoCLR.</summary>
+        [TestMethod]
+        public static void ComparesAStringWithANul()
+        {
+            byte[] raw = { 0xB6, 0x00, 0xFF };
+            char[] text = new char[raw.Length];
+            for (int i = 0; i < raw.Length; i++)
+            {
+                text[i] = (char)raw[i];
+            }
+
+            Assert.AreEqual("\u00B6\u0000\u00FF", new string(text));
+        }
+    }
+
     /// <summary>A test method the launcher cannot see.</summary>
     [TestClass]
     public class NonPublicFixture
