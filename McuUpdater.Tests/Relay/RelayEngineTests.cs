@@ -228,10 +228,13 @@ namespace McuUpdater.Tests.Relay
             PipeLink.CreatePair(2048, out PipeLink relayModule, out _module);
             RelayOptions options = new RelayOptions();
             options.ChunkSize = 256;
+            options.MaxFrameDataLength = 2048; // random bytes: the decoder never needs a 16 KB frame here
             _relay = new RelayEngine(relayHost, relayModule, null, SystemClock.Instance, options);
             _relay.Start();
 
-            const int Size = 32 * 1024;
+            // 4 KB each way: twice the pipes' size, so both directions wrap and block, and the four
+            // arrays still fit a board's heap.
+            const int Size = 4 * 1024;
             byte[] a = new byte[Size];
             byte[] b = new byte[Size];
             new TestRandom(11).Fill(a, 0, Size);
@@ -290,13 +293,25 @@ namespace McuUpdater.Tests.Relay
             Assert.ThrowsException(typeof(ArgumentNullException), () => new RelayEngine(a, b, null, new ManualClock(), options));
         }
 
+        /// <summary>Lets the last test's rig go: statics outlive the class on the device, and the next class needs the heap.</summary>
+        [Cleanup]
+        public static void Cleanup()
+        {
+            _clock = null;
+            _power = null;
+            _tap = null;
+            _pc = null;
+            _module = null;
+            _relay = null;
+        }
+
         private static void Build(bool autoPower, int chunk)
         {
             _clock = new ManualClock();
             _power = new RecordingPower(_clock);
             _tap = new RecordingTap();
-            PipeLink.CreatePair(8192, out _pc, out PipeLink relayHost);
-            PipeLink.CreatePair(8192, out PipeLink relayModule, out _module);
+            PipeLink.CreatePair(4096, out _pc, out PipeLink relayHost);
+            PipeLink.CreatePair(4096, out PipeLink relayModule, out _module);
             RelayOptions options = new RelayOptions();
             options.AutoPowerCycle = autoPower;
             options.ChunkSize = chunk;

@@ -129,7 +129,20 @@ namespace McuUpdater.Tests.Host.Bridge
             List<LiveSet> all = new List<LiveSet>();
             foreach (Type t in classes)
             {
-                all.Add(Measure(t));
+                // Other threads of the process (JIT, the test host, threads a test just ended) hold
+                // memory now and then too; that noise only adds, so the lowest of three runs is the
+                // class's own figure.
+                LiveSet best = Measure(t);
+                for (int run = 1; run < 3; run++)
+                {
+                    LiveSet again = Measure(t);
+                    if (again.Peak < best.Peak)
+                    {
+                        best = again;
+                    }
+                }
+
+                all.Add(best);
             }
 
             all.Sort((a, b) => b.Peak.CompareTo(a.Peak));
