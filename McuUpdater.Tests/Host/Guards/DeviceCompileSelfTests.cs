@@ -50,6 +50,8 @@ namespace McuUpdater.Tests.Host.Guards
         [InlineData("string s = string.Join(\",\", new string[0]);")]
         [InlineData("var l = new System.Collections.Generic.List<int>();")]
         [InlineData("int n = System.Linq.Enumerable.Count(new int[] { 1 });")]
+        [InlineData("nanoFramework.Hardware.Esp32.Sleep.EnableWakeupByTouchPad();")]
+        [InlineData("var p = new System.IO.Ports.SerialPort(\"COM2\"); p.DiscardInBuffer();")]
         public void CallThatIsNotOnTheDeviceFails(string body)
         {
             List<string> errors = CompileForDevice(InMethod(body));
@@ -86,6 +88,9 @@ namespace McuUpdater.Tests.Host.Guards
         [InlineData("var sb = new System.Text.StringBuilder(); int x = 1; sb.Append($\"x={x}\");")]
         [InlineData("var a = new System.Collections.ArrayList(); a.Add(1); System.Threading.Thread.Sleep(1);")]
         [InlineData("long t = System.Environment.TickCount64; object o = new object(); lock (o) { }")]
+        [InlineData("using (var p = new System.IO.Ports.SerialPort(\"COM2\", 115200, System.IO.Ports.Parity.None, 8, System.IO.Ports.StopBits.One)) { p.ReadBufferSize = 4096; p.Open(); }")]
+        [InlineData("nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(16, nanoFramework.Hardware.Esp32.DeviceFunction.COM2_RX); var e = nanoFramework.Hardware.Esp32.Sleep.EnableWakeupByTimer(System.TimeSpan.FromSeconds(1));")]
+        [InlineData("var card = new nanoFramework.System.IO.FileSystem.SDCard(new nanoFramework.System.IO.FileSystem.SDCardMmcParameters { slotIndex = 0 }, null); card.Mount(); nanoFramework.Runtime.Native.Power.RebootDevice(nanoFramework.Runtime.Native.RebootOption.NormalReboot);")]
         public void WhatTheDeviceHasCompiles(string body)
         {
             List<string> errors = CompileForDevice(InMethod(body));

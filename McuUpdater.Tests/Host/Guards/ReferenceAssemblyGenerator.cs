@@ -284,7 +284,7 @@ namespace McuUpdater.Tests.Host.Guards
             bool parameterlessCtor = false;
             foreach (string id in t.MemberIds)
             {
-                ISymbol s = Shape(id);
+                ISymbol s = Shape(id) ?? InheritedShape(t, id);
                 if (s == null || !DeclaredFor(t, s))
                 {
                     if (!id.EndsWith(".Finalize", StringComparison.Ordinal))
@@ -346,6 +346,37 @@ namespace McuUpdater.Tests.Host.Guards
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A listed member that .NET declares on a base type the device does not have (SerialPort's
+        /// Dispose() is Component's there): the same id with that base type's name.
+        /// </summary>
+        private ISymbol InheritedShape(TypeModel t, string id)
+        {
+            if (t.Shape == null)
+            {
+                return null;
+            }
+
+            string own = t.Id.Substring(2);
+            string rest = id.Substring(2 + own.Length);
+            for (INamedTypeSymbol b = t.Shape.BaseType; b != null && b.SpecialType != SpecialType.System_Object; b = b.BaseType)
+            {
+                string baseId = b.OriginalDefinition.GetDocumentationCommentId();
+                if (_knownTypes.Contains(baseId))
+                {
+                    return null; // a base the device has declares it itself
+                }
+
+                ISymbol s = DocumentationCommentId.GetFirstSymbolForDeclarationId(id.Substring(0, 2) + baseId.Substring(2) + rest, _oracle);
+                if (s != null)
+                {
+                    return s;
+                }
+            }
+
+            return null;
         }
 
         private string RenderMember(TypeModel t, ISymbol s, HashSet<string> listed)
