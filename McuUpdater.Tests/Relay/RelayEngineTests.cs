@@ -307,6 +307,8 @@ namespace McuUpdater.Tests.Relay
 
         private static void Build(bool autoPower, int chunk)
         {
+            // The last test's rig goes first: reassigned one field at a time, both would be alive at once.
+            Cleanup();
             _clock = new ManualClock();
             _power = new RecordingPower(_clock);
             _tap = new RecordingTap();
