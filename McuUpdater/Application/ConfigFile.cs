@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using McuUpdater.Modem;
 using McuUpdater.Protocol;
 
 namespace McuUpdater.Application
@@ -214,7 +215,7 @@ namespace McuUpdater.Application
                         throw new ConfigException(where + ": at_dialect must be qi (UGxx, EC2x, BG9x, EC200U) or legacy (M10, M66, M95, MC60, M35), not \"" + value + "\"");
                     }
 
-                    s.AtDialect = dialect;
+                    s.AtDialect = dialect == "qi" ? AtDialect.Qi : AtDialect.Legacy;
                     return;
                 case "ota_host":
                     s.OtaHost = AtText(value, key, where);

@@ -1,3 +1,5 @@
+using McuUpdater.Fetch;
+using McuUpdater.Modem;
 using McuUpdater.Session;
 
 namespace McuUpdater.Application
@@ -17,7 +19,7 @@ namespace McuUpdater.Application
             MaxAttempts = 5;
             RelayAutoPower = true;
             ResultsPath = "D:\\results.csv";
-            AtDialect = "qi";
+            AtDialect = AtDialect.Qi;
             OtaPort = 80;
             OtaCheckMinutes = 1440;
         }
@@ -65,7 +67,7 @@ namespace McuUpdater.Application
         public string ApnPassword { get; set; }
 
         /// <summary><c>at_dialect</c>: the module's TCP/IP AT commands, <c>qi</c> (UGxx, EC2x, BG9x...) or <c>legacy</c> (M10, M66, M95, MC60...).</summary>
-        public string AtDialect { get; set; }
+        public AtDialect AtDialect { get; set; }
 
         /// <summary><c>ota_host</c>: the HTTP server packages are fetched from (name or dotted IP); null = no fetching.</summary>
         public string OtaHost { get; set; }
@@ -95,6 +97,29 @@ namespace McuUpdater.Application
             o.MaxRestarts = MaxRestarts;
             o.CheckVersion = CheckVersion;
             return o;
+        }
+
+        /// <summary>The module's TCP/IP settings (dialect, APN, credentials) for these settings.</summary>
+        public ModemSettings ToModemSettings()
+        {
+            ModemSettings m = new ModemSettings();
+            m.Dialect = AtDialect;
+            m.Apn = Apn == null ? string.Empty : Apn;
+            m.User = ApnUser == null ? string.Empty : ApnUser;
+            m.Password = ApnPassword == null ? string.Empty : ApnPassword;
+            return m;
+        }
+
+        /// <summary>What to fetch and where to keep it, for these settings (<see cref="FetchConfigured"/> must be true).</summary>
+        public FetchOptions ToFetchOptions()
+        {
+            FetchOptions f = new FetchOptions();
+            f.Host = OtaHost;
+            f.Port = OtaPort;
+            f.Path = OtaPath;
+            f.PackagePath = ImagePath;
+            f.ExpectedVersion = ExpectedVersion;
+            return f;
         }
     }
 }
