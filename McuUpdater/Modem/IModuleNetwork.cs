@@ -5,8 +5,7 @@ namespace McuUpdater.Modem
     /// The usual run: <see cref="BringUp"/> (AT until OK, ATE0, CMEE, SIM, registration),
     /// <see cref="Activate"/> (APN, context), then <see cref="Socket"/> Open / Send / Read / Close,
     /// then <see cref="Deactivate"/>. After ModuleRestarted or PdpDropped from any call, start over
-    /// at BringUp. Made for a dialect by <c>ModuleNetworks.Create(ISerialLink link, IClock clock,
-    /// ModemSettings settings, ICancellation cancel)</c> (coming in the same branch).
+    /// at BringUp. Made for a dialect by <see cref="ModuleNetworks.Create(McuUpdater.Link.ISerialLink, McuUpdater.Timing.IClock, ModemSettings, McuUpdater.Session.ICancellation)"/>.
     /// </remarks>
     public interface IModuleNetwork
     {
@@ -22,7 +21,7 @@ namespace McuUpdater.Modem
         /// <summary>AT every 500 ms until OK, ATE0, AT+CMEE=1, SIM check, registration (stat 1 or 5).</summary>
         SocketOutcome BringUp();
 
-        /// <summary>Configures the APN and activates the context (a context already active is kept).</summary>
+        /// <summary>Configures the APN and activates the context (qi keeps a context already active; legacy starts from a fresh one).</summary>
         SocketOutcome Activate();
 
         /// <summary>Deactivates the context (the socket is closed with it).</summary>
