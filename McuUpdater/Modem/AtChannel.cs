@@ -57,6 +57,7 @@ namespace McuUpdater.Modem
         private int _payloadOffset;
         private int _payloadMax;
         private int _payloadLength;
+        private bool _endedByCr;
 
         // Set by the line handler, read by the pump.
         private bool _done;
@@ -313,6 +314,7 @@ namespace McuUpdater.Modem
                 {
                     if (_lineLength > 0 || _overlong)
                     {
+                        _endedByCr = b == Cr;
                         LineDone();
                         if (_done)
                         {
@@ -495,6 +497,28 @@ namespace McuUpdater.Modem
         {
             int count = -_payloadLength;
             int got = 0;
+
+            // The header ends with CR LF: the LF is not payload.
+            if (_endedByCr)
+            {
+                while (_rxPos >= _rxCount)
+                {
+                    long left = deadlineMs - _clock.NowMs;
+                    if (left <= 0)
+                    {
+                        _result = AtResult.Timeout;
+                        return false;
+                    }
+
+                    _rxPos = 0;
+                    _rxCount = _link.Read(_rx, 0, _rx.Length, (int)left);
+                }
+
+                if (_rx[_rxPos] == Lf)
+                {
+                    _rxPos++;
+                }
+            }
 
             // First what the receive buffer already holds, then straight from the link into the caller's buffer.
             int buffered = _rxCount - _rxPos;
