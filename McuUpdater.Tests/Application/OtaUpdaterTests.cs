@@ -128,7 +128,7 @@ namespace McuUpdater.Tests.Application
         public void Ota_ServerErrorLeavesTheModuleAlone()
         {
             Rig rig = new Rig(PackageFetcherTests.Package(3000, 77));
-            rig.Net.ForceStatus = 500;
+            rig.Net.Server.ForceStatus = 500;
             OtaReport report = rig.Updater().Run();
             PackageFetcherTests.Expect(FetchOutcome.ServerError, report.Fetch);
             Assert.AreEqual(0, rig.Engine.Power.Calls, "no power pin changed");
@@ -140,7 +140,7 @@ namespace McuUpdater.Tests.Application
             byte[] firmware = EngineRig.Image(4000, 78);
             Rig rig = new Rig(QuecFotaPackageWriter.Build(firmware, EngineRig.NewVersion));
             rig.Settings.OtaHost = null;
-            rig.Storage.Put(PackagePath, rig.Net.Body);
+            rig.Storage.Put(PackagePath, rig.Net.Server.Body);
             OtaReport report = rig.Updater().Run();
             Assert.IsNull(report.Fetch, "nothing fetched");
             EngineRig.ExpectOutcome(UpdateOutcome.Success, report.Field.Result, "installed from storage");

@@ -1,63 +1,33 @@
 using System;
-using System.Collections;
 using System.Text;
 using McuUpdater.Modem;
-using McuUpdater.Session;
 using McuUpdater.Timing;
 
 namespace McuUpdater.Tests.Fetch
 {
     /// <summary>
-    /// The module's network, its socket and an HTTP server in one object, in memory: the fetcher's
-    /// other end in portable tests, with the server faults of at-tcpip.md and the socket failures
-    /// the fetcher must survive.
+    /// The module's network and its socket in memory, over an <see cref="HttpFileServer"/>: the
+    /// fetcher's other end in portable tests, with the socket failures it must survive (short
+    /// reads, a dropped context, failing opens).
     /// </summary>
     public sealed class FakeHttpNetwork : IModuleNetwork, IModuleSocket
     {
         private readonly IClock _clock;
         private byte[] _response;
         private int _position;
-        private int _limit;
+        private int _bodyStart;
 
         /// <summary>Serves <paramref name="body"/> at <paramref name="path"/>; reads advance <paramref name="clock"/> by 1 ms.</summary>
         public FakeHttpNetwork(byte[] body, string path, IClock clock)
         {
-            Body = body;
-            Path = path;
+            Server = new HttpFileServer(body, path);
             _clock = clock;
-            Requests = new ArrayList();
             ReadChunk = 1500;
-            CloseAfterBodyBytes = -1;
-            FaultyRequests = -1;
             DropPdpAtBodyByte = -1;
         }
 
-        /// <summary>The file served.</summary>
-        public byte[] Body;
-
-        /// <summary>Its path; others get 404.</summary>
-        public string Path;
-
-        /// <summary>Answer 200 with the whole file to a Range request.</summary>
-        public bool IgnoreRange;
-
-        /// <summary>Answer a Range request with 206 from this many bytes further.</summary>
-        public int RangeShift;
-
-        /// <summary>Answer every request with this status (0 = serve).</summary>
-        public int ForceStatus;
-
-        /// <summary>Send this many body bytes fewer than Content-Length, then close.</summary>
-        public int ShortBodyBy;
-
-        /// <summary>Close after this many body bytes (-1 = never).</summary>
-        public int CloseAfterBodyBytes;
-
-        /// <summary>Requests (from the first) that get the body faults; -1 = all.</summary>
-        public int FaultyRequests;
-
-        /// <summary>Answer with chunked encoding and no Content-Length.</summary>
-        public bool Chunked;
+        /// <summary>The server behind the socket (its faults and the requests it saw).</summary>
+        public readonly HttpFileServer Server;
 
         /// <summary>Largest count one read returns (the module's +QIRD may give fewer than asked).</summary>
         public int ReadChunk;
@@ -68,9 +38,6 @@ namespace McuUpdater.Tests.Fetch
         /// <summary>Every open fails with this outcome (Ok = opens succeed).</summary>
         public SocketOutcome OpenFailure;
 
-        /// <summary>The request texts received.</summary>
-        public ArrayList Requests;
-
         /// <summary>Bring-ups asked for.</summary>
         public int BringUps;
 
@@ -79,8 +46,6 @@ namespace McuUpdater.Tests.Fetch
 
         /// <summary>Body bytes delivered over all connections.</summary>
         public long BodyBytesSent;
-
-        private int _bodyStart;
 
         public AtDialect Dialect
         {
@@ -103,19 +68,10 @@ namespace McuUpdater.Tests.Fetch
             get { return 1460; }
         }
 
-        /// <summary>The Range start of request <paramref name="index"/>, or -1 when it had none.</summary>
+        /// <summary>The Range start of request <paramref name="index"/>, or -1.</summary>
         public long RangeOf(int index)
         {
-            string r = (string)Requests[index];
-            int at = r.IndexOf("Range: bytes=");
-            if (at < 0)
-            {
-                return -1;
-            }
-
-            int start = at + 13;
-            int dash = r.IndexOf('-', start);
-            return long.Parse(r.Substring(start, dash - start));
+            return Server.RangeOf(index);
         }
 
         public SocketOutcome BringUp()
@@ -156,9 +112,11 @@ namespace McuUpdater.Tests.Fetch
                 return Done(SocketOutcome.Error, "not connected");
             }
 
-            string request = Encoding.UTF8.GetString(buffer, offset, count);
-            Requests.Add(request);
-            Answer(request);
+            byte[] request = new byte[count];
+            Array.Copy(buffer, offset, request, 0, count);
+            _response = Server.Respond(request, count);
+            _bodyStart = Server.BodyStart;
+            _position = 0;
             return Done(SocketOutcome.Ok, string.Empty);
         }
 
@@ -172,7 +130,7 @@ namespace McuUpdater.Tests.Fetch
                 return -1;
             }
 
-            if (DropPdpAtBodyByte >= 0 && _position >= _bodyStart + DropPdpAtBodyByte && _position < _limit)
+            if (DropPdpAtBodyByte >= 0 && _position >= _bodyStart + DropPdpAtBodyByte && _position < _response.Length)
             {
                 DropPdpAtBodyByte = -1;
                 State = SocketState.Failed;
@@ -180,7 +138,7 @@ namespace McuUpdater.Tests.Fetch
                 return -1;
             }
 
-            int left = _limit - _position;
+            int left = _response.Length - _position;
             if (left == 0)
             {
                 State = SocketState.PeerClosed;
@@ -216,94 +174,6 @@ namespace McuUpdater.Tests.Fetch
             State = SocketState.Closed;
             _response = null;
             return Done(SocketOutcome.Ok, string.Empty);
-        }
-
-        private void Answer(string request)
-        {
-            int index = Requests.Count - 1;
-            bool faulty = FaultyRequests < 0 || index < FaultyRequests;
-            string firstLine = request.Substring(0, request.IndexOf('\r'));
-            string path = firstLine.Substring(4, firstLine.LastIndexOf(' ') - 4);
-            long range = RangeOf(index);
-            if (ForceStatus != 0)
-            {
-                Respond(ForceStatus + " Forced", null, 0, 0, -1, false);
-                return;
-            }
-
-            if (path != Path)
-            {
-                Respond("404 Not Found", null, 0, 0, -1, false);
-                return;
-            }
-
-            int from = 0;
-            bool partial = false;
-            if (range >= 0 && !IgnoreRange)
-            {
-                if (range >= Body.Length)
-                {
-                    Respond("416 Range Not Satisfiable", "Content-Range: bytes */" + Body.Length.ToString() + "\r\n", 0, 0, -1, false);
-                    return;
-                }
-
-                from = (int)range + RangeShift;
-                if (from > Body.Length - 1)
-                {
-                    from = Body.Length - 1;
-                }
-
-                partial = true;
-            }
-
-            int length = Body.Length - from;
-            string extra = partial ? "Content-Range: bytes " + from.ToString() + "-" + (Body.Length - 1).ToString() + "/" + Body.Length.ToString() + "\r\n" : null;
-            int send = length;
-            if (faulty && ShortBodyBy > 0)
-            {
-                send = length - ShortBodyBy;
-            }
-
-            if (faulty && CloseAfterBodyBytes >= 0 && CloseAfterBodyBytes < send)
-            {
-                send = CloseAfterBodyBytes;
-            }
-
-            Respond(partial ? "206 Partial Content" : "200 OK", extra, from, send, length, Chunked);
-        }
-
-        private void Respond(string status, string extraHeaders, int from, int send, int contentLength, bool chunked)
-        {
-            string head = "HTTP/1.1 " + status + "\r\nServer: fake\r\nConnection: close\r\n";
-            if (extraHeaders != null)
-            {
-                head = head + extraHeaders;
-            }
-
-            if (chunked)
-            {
-                head = head + "Transfer-Encoding: chunked\r\n";
-            }
-            else if (contentLength >= 0)
-            {
-                head = head + "Content-Length: " + contentLength.ToString() + "\r\n";
-            }
-            else
-            {
-                head = head + "Content-Length: 0\r\n";
-            }
-
-            byte[] h = Encoding.UTF8.GetBytes(head + "\r\n");
-            _response = new byte[h.Length + send];
-            Array.Copy(h, _response, h.Length);
-            if (send > 0)
-            {
-                Array.Copy(Body, from, _response, h.Length, send);
-            }
-
-            _bodyStart = h.Length;
-            _position = 0;
-            _limit = _response.Length;
         }
 
         private SocketOutcome Done(SocketOutcome outcome, string reason)

@@ -29,7 +29,7 @@ namespace McuUpdater.Tests.Fetch
             Assert.AreEqual(-1L, rig.Net.RangeOf(0), "no Range on a fresh fetch");
             Assert.AreEqual((long)package.Length, r.PackageLength, "length from Content-Length");
             Assert.AreEqual(EngineRig.NewVersion, r.Version, "version verified");
-            string request = (string)rig.Net.Requests[0];
+            string request = (string)rig.Net.Server.Requests[0];
             Assert.IsTrue(request.IndexOf("GET " + ServerPath + " HTTP/1.1\r\n") == 0, request);
             Assert.IsTrue(request.IndexOf("\r\nHost: example.com:8080\r\n") > 0, request);
             Assert.IsTrue(request.IndexOf("\r\nConnection: close\r\n") > 0, request);
@@ -47,8 +47,8 @@ namespace McuUpdater.Tests.Fetch
         {
             byte[] package = Package(20000, 2);
             Rig rig = new Rig(package);
-            rig.Net.CloseAfterBodyBytes = cutAt;
-            rig.Net.FaultyRequests = 1;
+            rig.Net.Server.CloseAfterBodyBytes = cutAt;
+            rig.Net.Server.FaultyRequests = 1;
             FetchResult r = rig.Fetch();
             Expect(FetchOutcome.Fetched, r);
             Assert.AreEqual(2, rig.Net.Opens, "a second connection");
@@ -88,9 +88,9 @@ namespace McuUpdater.Tests.Fetch
         {
             byte[] package = Package(12000, 4);
             Rig rig = new Rig(package);
-            rig.Net.CloseAfterBodyBytes = 5000;
-            rig.Net.FaultyRequests = 1;
-            rig.Net.IgnoreRange = true;
+            rig.Net.Server.CloseAfterBodyBytes = 5000;
+            rig.Net.Server.FaultyRequests = 1;
+            rig.Net.Server.IgnoreRange = true;
             FetchResult r = rig.Fetch();
             Expect(FetchOutcome.Fetched, r);
             Assert.AreEqual(5000L, rig.Net.RangeOf(1), "asked from 5000");
@@ -103,9 +103,9 @@ namespace McuUpdater.Tests.Fetch
         {
             byte[] package = Package(12000, 5);
             Rig rig = new Rig(package);
-            rig.Net.CloseAfterBodyBytes = 4000;
-            rig.Net.FaultyRequests = 1;
-            rig.Net.RangeShift = 100;
+            rig.Net.Server.CloseAfterBodyBytes = 4000;
+            rig.Net.Server.FaultyRequests = 1;
+            rig.Net.Server.RangeShift = 100;
             FetchResult r = rig.Fetch();
             Expect(FetchOutcome.Fetched, r);
             Assert.AreEqual(4000L, rig.Net.RangeOf(1), "asked from 4000, got 4100");
@@ -123,7 +123,7 @@ namespace McuUpdater.Tests.Fetch
         public void Fetch_StatusEndsInItsNamedOutcome(int status, int outcome)
         {
             Rig rig = new Rig(Package(3000, 6));
-            rig.Net.ForceStatus = status;
+            rig.Net.Server.ForceStatus = status;
             FetchResult r = rig.Fetch();
             Expect((FetchOutcome)outcome, r);
             Assert.IsTrue(r.Detail.IndexOf("HTTP/1.1 " + status.ToString()) >= 0, "the status line is named: " + r.Detail);
@@ -135,7 +135,7 @@ namespace McuUpdater.Tests.Fetch
         public void Fetch_WrongPathIsNotFound()
         {
             Rig rig = new Rig(Package(3000, 7));
-            rig.Net.Path = "/other.pkg";
+            rig.Net.Server.Path = "/other.pkg";
             Expect(FetchOutcome.NotFound, rig.Fetch());
         }
 
@@ -157,8 +157,8 @@ namespace McuUpdater.Tests.Fetch
         {
             byte[] package = Package(9000, 9);
             Rig rig = new Rig(package);
-            rig.Net.ShortBodyBy = 10;
-            rig.Net.FaultyRequests = 1;
+            rig.Net.Server.ShortBodyBy = 10;
+            rig.Net.Server.FaultyRequests = 1;
             FetchResult r = rig.Fetch();
             Expect(FetchOutcome.Fetched, r);
             Assert.AreEqual((long)(package.Length - 10), rig.Net.RangeOf(1), "the missing tail was asked for");
@@ -170,7 +170,7 @@ namespace McuUpdater.Tests.Fetch
         {
             byte[] package = Package(9000, 10);
             Rig rig = new Rig(package);
-            rig.Net.ShortBodyBy = 10;
+            rig.Net.Server.ShortBodyBy = 10;
             FetchResult r = rig.Fetch();
             Expect(FetchOutcome.Interrupted, r);
             Assert.AreEqual((long)(package.Length - 10), rig.Storage.LengthOf(PartPath), "what came is kept for the next fetch");
@@ -182,7 +182,7 @@ namespace McuUpdater.Tests.Fetch
         public void Fetch_ChunkedAnswerIsRefused()
         {
             Rig rig = new Rig(Package(3000, 11));
-            rig.Net.Chunked = true;
+            rig.Net.Server.Chunked = true;
             FetchResult r = rig.Fetch();
             Expect(FetchOutcome.BadResponse, r);
             Assert.IsTrue(r.Detail.IndexOf("chunked") >= 0, r.Detail);
@@ -239,7 +239,7 @@ namespace McuUpdater.Tests.Fetch
             Expect(FetchOutcome.Cancelled, first.Fetch());
 
             byte[] newer = Package(11000, 17);
-            rig.Net.Body = newer;
+            rig.Net.Server.Body = newer;
             FetchResult r = rig.Fetch();
             Expect(FetchOutcome.Fetched, r);
             Assert.AreEqual(1, r.RestartsFromZero, "the stored bytes belonged to the old file");
