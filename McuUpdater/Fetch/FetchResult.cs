@@ -38,6 +38,9 @@ namespace McuUpdater.Fetch
         /// <summary>The version the package declares (after verification), or null.</summary>
         public string Version { get; internal set; }
 
+        /// <summary>Clock milliseconds spent streaming bodies (from each answer's head to its last body byte): the transfer rate's time base.</summary>
+        public long BodyMs { get; internal set; }
+
         /// <summary>Clock milliseconds from start to end.</summary>
         public long ElapsedMs { get; internal set; }
     }

@@ -260,6 +260,7 @@ namespace McuUpdater.Fetch
 
             long body = _head.ContentLength;
             long got = 0;
+            long bodyStart = _clock.NowMs;
             Stream part = OpenPart();
             try
             {
@@ -303,6 +304,7 @@ namespace McuUpdater.Fetch
             finally
             {
                 ClosePart(part);
+                _result.BodyMs += _clock.NowMs - bodyStart;
             }
 
             return _have == _total ? StepComplete : StepCut;

@@ -15,7 +15,7 @@ namespace McuUpdater.Bench
     /// Benchmark of the update engine against the module simulator in virtual time: payload
     /// throughput versus protocol.md's stop-and-wait bound, CPU time per MB, allocations per DATA
     /// frame, and full simulated updates per second. Usage: [--out docs/benchmarks.md] [--runs N];
-    /// or `campaign [RUNS [FIRST_SEED]]` for a seeded fault campaign (see <see cref="FaultCampaign"/>).
+    /// `fetch` for the fetch throughput alone (see <see cref="FetchBench"/>); or `campaign [RUNS [FIRST_SEED]]` for a seeded fault campaign (see <see cref="FaultCampaign"/>).
     /// </summary>
     internal static class Program
     {
@@ -32,6 +32,12 @@ namespace McuUpdater.Bench
                 FaultCampaign.Outcome o = FaultCampaign.One(int.Parse(args[1], CultureInfo.InvariantCulture), true);
                 Console.WriteLine(OutcomeNames.Name(o.Result.Outcome) + ": " + o.Result.Detail + (o.Problem != null ? " — " + o.Problem : string.Empty));
                 return o.Problem == null ? 0 : 1;
+            }
+
+            if (args.Length == 1 && args[0] == "fetch")
+            {
+                Console.Write(FetchBench.Run(out bool fetchOnlyOk));
+                return fetchOnlyOk ? 0 : 1;
             }
 
             if (args.Length >= 1 && args[0] == "campaign")
@@ -53,7 +59,7 @@ namespace McuUpdater.Bench
                 }
                 else
                 {
-                    Console.Error.WriteLine("usage: McuUpdater.Bench [--out FILE.md] [--runs N] | campaign [RUNS [FIRST_SEED]] | replay SEED");
+                    Console.Error.WriteLine("usage: McuUpdater.Bench [--out FILE.md] [--runs N] | fetch | campaign [RUNS [FIRST_SEED]] | replay SEED");
                     return 2;
                 }
             }
@@ -86,7 +92,8 @@ namespace McuUpdater.Bench
             string report = "Module flashing benchmark (McuUpdater.Bench): engine + simulator in virtual time, documented ROM answering instantly (flash time 0).\n"
                 + "Images: 256 KiB = 262 144 bytes, 2.85 MB = 2 988 442 bytes (seeded random). Throughput = image bytes / virtual time from the first DATA frame to the last DATA_RSP.\n"
                 + "Allocations: GC.GetAllocatedBytesForCurrentThread between 25 % and 75 % of the blocks (engine and simulator on the same thread).\n\n"
-                + table.ToString() + "\n" + summary + "\n";
+                + table.ToString() + "\n" + summary + "\n\n" + FetchBench.Run(out bool fetchOk);
+            ok &= fetchOk;
             Console.Write(report);
             if (outPath != null)
             {
