@@ -101,7 +101,7 @@ namespace McuUpdater.Tests.Modem
             Rig(256);
             _module.Then("AT+QISEND=0,5\r\r\n> ");
             _module.Then("\r\nSEND OK\r\n");
-            Assert.AreEqual(AtResult.Prompt, _channel.CommandForPrompt("AT+QISEND=0,5", 1000));
+            Assert.AreEqual(AtResult.Prompt, _channel.CommandForPrompt("AT+QISEND=0,5", 1000, null));
             _module.ExpectRaw(5);
             byte[] data = Encoding.UTF8.GetBytes("HELLO");
             _channel.WriteData(data, 0, 5);
@@ -115,7 +115,7 @@ namespace McuUpdater.Tests.Modem
         {
             Rig(256);
             _module.Then("\r\nERROR\r\n");
-            Assert.AreEqual(AtResult.Error, _channel.CommandForPrompt("AT+QISEND=0,5", 1000));
+            Assert.AreEqual(AtResult.Error, _channel.CommandForPrompt("AT+QISEND=0,5", 1000, null));
         }
 
         [TestMethod]

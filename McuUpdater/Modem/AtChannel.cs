@@ -121,10 +121,10 @@ namespace McuUpdater.Modem
             return Pump(_clock.NowMs + timeoutMs);
         }
 
-        /// <summary>Sends a send command and waits for the prompt (<see cref="AtResult.Prompt"/>) or a final (an error); then <see cref="WriteData"/> and <see cref="WaitFinal"/>.</summary>
-        public AtResult CommandForPrompt(string command, int timeoutMs)
+        /// <summary>Sends a send command and waits for the prompt (<see cref="AtResult.Prompt"/>) or a final (an error, or one of <paramref name="finals"/>); then <see cref="WriteData"/> and <see cref="WaitFinal"/>.</summary>
+        public AtResult CommandForPrompt(string command, int timeoutMs, string[] finals)
         {
-            Begin(command, null);
+            Begin(command, finals);
             _awaitPrompt = true;
             AtResult r = Pump(_clock.NowMs + timeoutMs);
             _awaitPrompt = false;

@@ -256,6 +256,13 @@ namespace McuUpdater.Modem
                 return Fail(SocketOutcome.ModuleRestarted, "the module restarted (" + (Channel.FinalLine == null ? "RDY" : Channel.FinalLine) + ") during " + command);
             }
 
+            if (PdpDroppedSeen)
+            {
+                // The pdpdeact URC often comes with (or just before) the error it causes.
+                _state = SocketState.Failed;
+                return Fail(SocketOutcome.PdpDropped, "the network dropped the PDP context (" + command + " answered " + Channel.FinalLine + ")");
+            }
+
             if (result == AtResult.Timeout)
             {
                 return Fail(SocketOutcome.Timeout, "no final answer to " + command);
@@ -373,20 +380,19 @@ namespace McuUpdater.Modem
                     return LastOutcome;
                 }
 
-                AtResult r = Channel.CommandForPrompt(send, Settings.TransferTimeoutMs);
-                if (r != AtResult.Prompt)
+                AtResult r = Channel.CommandForPrompt(send, Settings.TransferTimeoutMs, SendFinals);
+                if (r == AtResult.Prompt)
                 {
-                    return SendFailed(r, send);
+                    Channel.WriteData(buffer, offset, count);
+                    r = Channel.WaitFinal(Settings.TransferTimeoutMs, SendFinals);
                 }
 
-                Channel.WriteData(buffer, offset, count);
-                r = Channel.WaitFinal(Settings.TransferTimeoutMs, SendFinals);
-                if (r == AtResult.Final && Channel.FinalLine == "SEND OK")
+                if (r == AtResult.Final && Channel.FinalLine == "SEND OK" && !RestartSeen)
                 {
                     return Succeed();
                 }
 
-                if (r != AtResult.Final)
+                if (r != AtResult.Final || RestartSeen)
                 {
                     return SendFailed(r, send);
                 }

@@ -130,7 +130,7 @@ namespace McuUpdater.Simulator
             int n = ReadCount(asked);
             if (n > 0)
             {
-                Append("\r\n+QIRD: " + _socket.Peer + ",TCP," + n.ToString() + "\r\n");
+                Append("\r\n+QIRD: " + _socket.PeerHost + ":" + _socket.PeerPort.ToString() + ",TCP," + n.ToString() + "\r\n");
                 AppendRead(n);
             }
 

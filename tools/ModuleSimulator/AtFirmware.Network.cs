@@ -107,7 +107,8 @@ namespace McuUpdater.Simulator
                 ISimConnection connection = network == null ? null : network.Connect(host, port, out error);
                 _openError = connection == null ? error : 0;
                 _socket.Connection = connection;
-                _socket.Peer = host + ":" + port.ToString();
+                _socket.PeerHost = host;
+                _socket.PeerPort = port;
             }
 
             _openAtNs = _out.NowNs + _options.ConnectDelayMs * NsPerMs;

@@ -77,7 +77,7 @@ namespace McuUpdater.Simulator
                 if (_socket.Open)
                 {
                     string state = _socket.PeerClosed ? "4" : "2";
-                    Append("\r\n+QISTATE: 0,\"TCP\",\"" + _socket.Peer + "\",0," + state + ",1,0,0,\"uart1\"\r\n");
+                    Append("\r\n+QISTATE: 0,\"TCP\",\"" + _socket.PeerHost + "\"," + _socket.PeerPort.ToString() + ",0," + state + ",1,0,0,\"uart1\"\r\n");
                 }
 
                 Ok();

@@ -1,6 +1,6 @@
 namespace McuUpdater.Simulator
 {
-    /// <summary>A connection of the <see cref="MemoryNetwork"/>: request in, answer out, then closed by the peer.</summary>
+    /// <summary>A connection of the <see cref="MemoryNetwork"/>: request in, answer out, then closed by the peer (a null answer: silent, never closed).</summary>
     public sealed class MemoryConnection : ISimConnection
     {
         private const int MaxRequest = 2048;
@@ -10,6 +10,7 @@ namespace McuUpdater.Simulator
         private int _requestLength;
         private byte[] _answer;
         private int _taken;
+        private bool _silent;
 
         internal MemoryConnection(SimResponder responder)
         {
@@ -39,7 +40,7 @@ namespace McuUpdater.Simulator
                 return -1;
             }
 
-            if (_answer == null)
+            if (_answer == null || _silent)
             {
                 return 0;
             }
@@ -69,6 +70,8 @@ namespace McuUpdater.Simulator
                 _answer = _responder(_request, _requestLength);
                 if (_answer == null)
                 {
+                    // A server that never answers and never closes.
+                    _silent = true;
                     _answer = new byte[0];
                 }
             }

@@ -33,8 +33,11 @@ namespace McuUpdater.Simulator
         /// <summary>Bytes handed to the host through reads on this connection.</summary>
         public long ReadTotal;
 
-        /// <summary>Host and port connected to (for the legacy read header).</summary>
-        public string Peer = string.Empty;
+        /// <summary>Host connected to.</summary>
+        public string PeerHost = string.Empty;
+
+        /// <summary>Port connected to.</summary>
+        public int PeerPort;
 
         public int Buffered
         {
@@ -118,7 +121,8 @@ namespace McuUpdater.Simulator
             ReadTotal = 0;
             _head = 0;
             _count = 0;
-            Peer = string.Empty;
+            PeerHost = string.Empty;
+            PeerPort = 0;
         }
     }
 }
