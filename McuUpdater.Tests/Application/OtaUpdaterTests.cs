@@ -109,6 +109,38 @@ namespace McuUpdater.Tests.Application
         }
 
         [TestMethod]
+        public void Ota_FlashCutOffWithItsPackageGoneIsReportedNotFetched()
+        {
+            Rig rig = new Rig(PackageFetcherTests.Package(9000, 79));
+            OtaUpdater first = rig.Updater();
+            new PhaseRecorder(first.Updater.Session.Events).OnEachProgress = new Canceller(first.Updater.Session, 2).OnProgress;
+            EngineRig.ExpectOutcome(UpdateOutcome.Cancelled, first.Run().Field.Result, "cut off mid-flash");
+            rig.Storage.Remove(PackagePath);
+            int opens = rig.Net.Opens;
+
+            // The module has no firmware now, so it cannot fetch anything: the pending flash is reported.
+            OtaReport report = rig.Updater().Run();
+            Assert.IsNull(report.Fetch, "nothing fetched: " + report.Check);
+            Assert.AreEqual((int)FieldAction.PendingWithoutImage, (int)report.Field.Decision.Action, report.Field.Decision.Reason);
+            Assert.AreEqual(opens, rig.Net.Opens, "no connection");
+        }
+
+        [TestMethod]
+        public void Ota_OlderPackageOnStorageIsReplacedByTheFetchedOne()
+        {
+            byte[] firmware = EngineRig.Image(7000, 80);
+            byte[] package = QuecFotaPackageWriter.Build(firmware, EngineRig.NewVersion);
+            Rig rig = new Rig(package);
+            rig.Storage.Put(PackagePath, QuecFotaPackageWriter.Build(EngineRig.Image(5000, 81), "M10ER01A07W32"));
+            OtaReport report = rig.Updater().Run();
+            Assert.IsTrue(report.Check.IndexOf("M10ER01A07W32") >= 0, "the stored package's version is named: " + report.Check);
+            PackageFetcherTests.Expect(FetchOutcome.Fetched, report.Fetch);
+            EngineRig.ExpectOutcome(UpdateOutcome.Success, report.Field.Result, "flashed");
+            Assert.IsTrue(PackageFetcherTests.Same(package, rig.Storage.Content(PackagePath)), "the new package replaced the old");
+            Assert.IsTrue(rig.Engine.Module.ImageMatches(firmware), "byte for byte");
+        }
+
+        [TestMethod]
         public void Ota_CorruptPackageIsFetchedRefusedAndTheModuleNeverEntersItsBootRom()
         {
             byte[] package = PackageFetcherTests.Package(6000, 76);

@@ -95,6 +95,8 @@ namespace McuUpdater.Tests.Fetch
             Expect(FetchOutcome.Fetched, r);
             Assert.AreEqual(5000L, rig.Net.RangeOf(1), "asked from 5000");
             Assert.AreEqual(1, r.RestartsFromZero, "took the 200 from byte 0");
+            Assert.AreEqual(2, rig.Net.Opens, "the 200 itself was the rest: no third connection");
+            Assert.AreEqual(5000L + package.Length, r.BodyBytes, "the cut part, then the whole file once");
             Assert.IsTrue(Same(package, rig.Storage.Content(PackagePath)), "byte for byte, no duplicated head");
         }
 
