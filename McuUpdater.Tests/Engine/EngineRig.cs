@@ -14,9 +14,21 @@ namespace McuUpdater.Tests.Engine
 
         /// <summary>Builds module, wire (with the plan's line faults), counted power and a session.</summary>
         public EngineRig(SimulatorOptions simulator, FaultPlan faults, UpdateOptions options)
+            : this(simulator, faults, options, WireMode.DotNet)
+        {
+        }
+
+        /// <summary>Builds the rig with the updater's UART behaving as <paramref name="mode"/> says.</summary>
+        public EngineRig(SimulatorOptions simulator, FaultPlan faults, UpdateOptions options, WireMode mode)
+            : this(simulator, faults, options, mode, McuUpdater.Protocol.Wire.BaudRate)
+        {
+        }
+
+        /// <summary>Builds the rig on a line running at <paramref name="lineBaud"/> (the session still assumes its options' baud rate: a faster line stands for an unpaced link).</summary>
+        public EngineRig(SimulatorOptions simulator, FaultPlan faults, UpdateOptions options, WireMode mode, int lineBaud)
         {
             Module = new ModuleSimulator(simulator, faults);
-            Wire = new VirtualWire(Module);
+            Wire = new VirtualWire(Module, lineBaud, mode);
             if (faults != null)
             {
                 faults.ApplyTo(Wire);
@@ -52,6 +64,20 @@ namespace McuUpdater.Tests.Engine
             // few that need 16 KB frames ask for them.
             o.MaxBlockSize = 8212;
             return o;
+        }
+
+        /// <summary>
+        /// Test rows name the wire by number: 0 = .NET, 1 = ESP32, 2 = STM32 (see <see cref="WireMode"/>),
+        /// 3 = .NET with a line ten times faster than the session assumes (an unpaced simulator, a fast USB link).
+        /// </summary>
+        public static EngineRig ForWire(int wire, SimulatorOptions simulator, FaultPlan faults, UpdateOptions options)
+        {
+            if (wire == 3)
+            {
+                return new EngineRig(simulator, faults, options, WireMode.DotNet, 10 * McuUpdater.Protocol.Wire.BaudRate);
+            }
+
+            return new EngineRig(simulator, faults, options, (WireMode)wire);
         }
 
         /// <summary>0 = documented ROM, 1 = quirk ROM, advertising <paramref name="mtu"/>.</summary>

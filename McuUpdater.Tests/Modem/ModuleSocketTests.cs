@@ -353,5 +353,68 @@ namespace McuUpdater.Tests.Modem
             Assert.AreEqual(SocketOutcome.SimMissing, o);
             Assert.IsTrue(net.LastReason.IndexOf("+CME ERROR: 14") >= 0, net.LastReason);
         }
+    
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Socket_ReadsWith1500ByteChunksKeepTheUartNinetyPercentBusy(int dialect)
+        {
+            // Virtual time: the figure is the wire's, deterministic (body bytes per second against
+            // the UART's 11 520 B/s at 115 200 baud).
+            byte[] blob = SocketRig.Blob(45000, 10);
+            IModuleNetwork net = SocketRig.Start(SocketRig.Options(dialect, SocketRig.Serving(blob)), null);
+            SocketRig.Connect(net);
+            SocketRig.Request(net.Socket);
+            byte[] got = new byte[1500];
+            int first = net.Socket.Read(got, 0, 1500, ReadTimeoutMs);
+            Assert.IsTrue(first > 0, net.Socket.LastReason);
+            long start = SocketRig.Wire.Clock.NowMs;
+            long startBytes = SocketRig.Wire.ModuleBytesSent;
+            int total = 0;
+            int n;
+            while ((n = net.Socket.Read(got, 0, 1500, ReadTimeoutMs)) > 0)
+            {
+                total += n;
+            }
+
+            long ms = SocketRig.Wire.Clock.NowMs - start;
+            long wireBytes = SocketRig.Wire.ModuleBytesSent - startBytes;
+            long bodyPerSecond = total * 1000L / ms;
+            OutputHelper.WriteLine((dialect == 0 ? "qi" : "legacy") + ": " + total.ToString() + " body bytes in " + ms.ToString() + " ms = "
+                + bodyPerSecond.ToString() + " B/s of 11520 (" + (bodyPerSecond * 100 / 11520).ToString() + " %), AT framing "
+                + ((wireBytes - total) * 1000 / total).ToString() + " per mille of the body");
+            Assert.AreEqual(blob.Length - first, total);
+            Assert.IsTrue(bodyPerSecond * 100 >= 11520L * 90, "at least 90 % of the UART: " + bodyPerSecond.ToString() + " B/s");
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Fault_UartOverrunInsideAPayloadIsGarbledNeverWrongData(int dialect)
+        {
+            // A byte lost on the module->host UART (an MCU overrun) shifts the count: the bytes after the
+            // payload are not CR LF, the read fails as Garbled, and nothing wrong was handed over before it.
+            byte[] blob = SocketRig.Blob(20000, 11);
+            FaultPlan plan = new FaultPlan(41);
+            plan.ModuleToHost.DropRate = 0.0005;
+            plan.ModuleToHost.StartAfterBytes = 6000;
+            IModuleNetwork net = SocketRig.Start(SocketRig.Options(dialect, SocketRig.Serving(blob)), plan);
+            SocketRig.Connect(net);
+            SocketRig.Request(net.Socket);
+            byte[] got = new byte[blob.Length];
+            int last;
+            int n = SocketRig.ReadAll(net.Socket, got, ReadTimeoutMs, out last);
+            Assert.AreEqual(-1, last);
+            Assert.AreEqual(SocketOutcome.Garbled, net.Socket.LastOutcome, net.Socket.LastReason);
+            Assert.AreEqual(SocketState.Failed, net.Socket.State);
+            Assert.IsTrue(plan.ModuleToHost.Dropped >= 1, "a byte was dropped");
+            SocketRig.AssertSame(blob, got, n);
+
+            // Drop the connection and start again (from what is stored, at the fetcher's level).
+            plan.ModuleToHost.DropRate = 0;
+            Assert.AreEqual(SocketOutcome.Ok, net.Socket.Close(), net.Socket.LastReason);
+            Assert.AreEqual(SocketOutcome.Ok, net.Socket.Open(SocketRig.Host, SocketRig.Port), net.Socket.LastReason);
+        }
     }
 }

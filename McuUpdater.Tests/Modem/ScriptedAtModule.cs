@@ -78,6 +78,12 @@ namespace McuUpdater.Tests.Modem
                 }
 
                 byte b = buffer[offset + i];
+                if (b == 13 && _lineLength == 0)
+                {
+                    // A bare CR (a command's leading one) is no command.
+                    continue;
+                }
+
                 if (b == 13)
                 {
                     _commands.Add(Encoding.UTF8.GetString(_line, 0, _lineLength));

@@ -96,6 +96,9 @@ namespace McuUpdater.Modem
             get { return _payloadLength; }
         }
 
+        /// <summary>Every command starts with a CR, which ends whatever an idle, noisy line left in the module's command buffer (the module answers that with ERROR first).</summary>
+        public bool LeadingCr { get; set; }
+
         /// <summary>Restart lines seen since the channel was made.</summary>
         public int Restarts { get; private set; }
 
@@ -238,6 +241,11 @@ namespace McuUpdater.Modem
 
             // Assembled into one buffer so the command leaves in one write (a real UART gets it in one piece).
             int n = 0;
+            if (LeadingCr)
+            {
+                _tx[n++] = Cr;
+            }
+
             for (int i = 0; i < command.Length && n < TxSize - 1; i++)
             {
                 _tx[n++] = (byte)command[i];

@@ -139,8 +139,12 @@ namespace McuUpdater.Modem
                 return Succeed();
             }
 
+            bool gone = State != SocketState.Connected;
             MarkClosed();
-            return CloseCommand();
+            SocketOutcome o = CloseCommand();
+
+            // A connection the peer or the network already ended may be refused a close: it is closed all the same.
+            return o == SocketOutcome.Error && gone ? Succeed() : o;
         }
 
         protected override int ReadChunk(byte[] buffer, int offset, int count)

@@ -110,6 +110,13 @@ namespace McuUpdater.Modem
                     return AddModuleError();
                 }
 
+                // Some firmwares put the +QIOPEN line before the OK: then it was the command's reply line.
+                string early = LineStarting("+QIOPEN:");
+                if (early != null && Field(early, 0) == Settings.ConnectId)
+                {
+                    _openError = Field(early, 1);
+                }
+
                 SocketOutcome o = WaitOpened(open);
                 if (o == SocketOutcome.Ok)
                 {
@@ -145,8 +152,12 @@ namespace McuUpdater.Modem
                 return Succeed();
             }
 
+            bool gone = State != SocketState.Connected;
             MarkClosed();
-            return CloseCommand();
+            SocketOutcome o = CloseCommand();
+
+            // A connection the peer or the network already ended may be refused a close: it is closed all the same.
+            return o == SocketOutcome.Error && gone ? Succeed() : o;
         }
 
         protected override int ReadChunk(byte[] buffer, int offset, int count)

@@ -75,8 +75,11 @@ namespace McuUpdater.Simulator
             }
             else if (c == "AT+QICLOSE")
             {
-                if (!_socket.Open && !_socketHeld)
+                if ((!_socket.Open || _socket.PeerClosed) && !_socketHeld)
                 {
+                    // IP CLOSE (the peer closed) or no connection: nothing to close.
+                    _socket.Reset();
+                    _netTickNs = long.MaxValue;
                     Error();
                     return true;
                 }

@@ -25,10 +25,13 @@ namespace McuUpdater.Simulator
         private bool _executing;
         private string _version;
         private long _bootNs;
+        private FaultPlan _plan;
+        private long _lastArrivalNs = long.MinValue / 2;
 
         public AtFirmware(SimulatorOptions options, FaultPlan faults)
         {
             _options = options ?? new SimulatorOptions();
+            _plan = faults;
             _faults = faults == null ? null : faults.Sockets;
             _socket = new SimSocket(_options.SocketBufferBytes);
         }
@@ -95,9 +98,27 @@ namespace McuUpdater.Simulator
             }
         }
 
-        public void Received(byte[] buffer, int offset, int count, IModuleLine line)
+        public void Received(byte[] buffer, int offset, int count, IModuleLine line, FaultPlan faults)
         {
             _out = line;
+            _plan = faults;
+            if (count <= 0)
+            {
+                return;
+            }
+
+            // A burst starts when the line was idle before its first byte (a burst may be handed
+            // over in pieces); only then can the idle line have made up a byte in front of it.
+            long now = line.NowNs;
+            bool burstStart = now - ((count - 1) * line.ByteTimeNs) - _lastArrivalNs > 2 * line.ByteTimeNs;
+            _lastArrivalNs = now;
+            int noise = faults == null || !burstStart ? -1 : faults.TakeNoiseBeforeAtCommand();
+            if (noise >= 0 && _lineLength < MaxLine)
+            {
+                // It joins the command line ahead of the host's command.
+                _line[_lineLength++] = (byte)noise;
+            }
+
             for (int i = 0; i < count; i++)
             {
                 if (_restarting)
@@ -172,9 +193,15 @@ namespace McuUpdater.Simulator
             else if (Is("AT+GMR") || Is("AT+QGMR"))
             {
                 Append("\r\n");
+                int versionAt = _replyLength;
                 Append(_version);
                 Append("\r\n");
                 Ok();
+                int noise = _plan == null ? -1 : _plan.TakeGmrAnswerNoise();
+                if (noise >= 0)
+                {
+                    Insert(versionAt + _plan.AtNoisePosition(_version.Length), (byte)noise);
+                }
             }
             else if (!ExecuteNetwork(Encoding.UTF8.GetString(_line, 0, _lineLength)))
             {
@@ -237,6 +264,22 @@ namespace McuUpdater.Simulator
             }
 
             return true;
+        }
+
+        private void Insert(int at, byte b)
+        {
+            if (_replyLength >= _reply.Length)
+            {
+                return;
+            }
+
+            for (int i = _replyLength; i > at; i--)
+            {
+                _reply[i] = _reply[i - 1];
+            }
+
+            _reply[at] = b;
+            _replyLength++;
         }
 
         private void Append(string text)

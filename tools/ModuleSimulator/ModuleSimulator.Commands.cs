@@ -8,6 +8,8 @@ namespace McuUpdater.Simulator
     {
         private FrameDecoder _decoder;
         private readonly byte[] _tx = new byte[16];
+        private readonly byte[] _extraReply = new byte[16];
+        private int _extraReplyLength;
         private byte[] _pending = new byte[64];
         private int _pendingLength;
         private bool _busy;
@@ -23,6 +25,9 @@ namespace McuUpdater.Simulator
         private int _headerBytes;
         private int _frameLeft;
         private bool _draining;
+
+        /// <summary>Optional observer of every DATA frame the ROM accepts (sequence and block as written to flash).</summary>
+        public DataAcceptedHandler DataAccepted { get; set; }
 
         /// <summary>Sequence the ROM expects next.</summary>
         public uint ExpectedSequence
@@ -84,6 +89,12 @@ namespace McuUpdater.Simulator
                     return;
                 }
 
+                if (_frameLeft == 0 && _headerBytes == 0 && !_decoder.InFrame && buffer[offset + used] == Wire.Head && HeaderFault())
+                {
+                    // The frame's head landed in a drain: it and the rest of the frame are lost.
+                    continue;
+                }
+
                 int take = _frameLeft > 0 ? (_frameLeft < count - used ? _frameLeft : count - used) : 1;
                 long oversize = _decoder.OversizeFrames;
                 int n = _decoder.Feed(buffer, offset + used, take);
@@ -140,6 +151,52 @@ namespace McuUpdater.Simulator
             else
             {
                 _timers.Disarm(TimerInterByte);
+            }
+        }
+
+        // A fault acting where a DATA frame starts (its 0xAA is the next byte); true when the ROM now drains the line.
+        private bool HeaderFault()
+        {
+            if (_faults == null || !_begun)
+            {
+                return false;
+            }
+
+            BlockFault fault = _faults.TakeAtHeader((int)_expected);
+            if (fault == null)
+            {
+                return false;
+            }
+
+            Reject(RejectReason.Injected);
+            if (fault.Kind == BlockFaultKind.EarlyFlashError)
+            {
+                _begun = false;
+                ReplyData(Status.FlashError, _expected, 0);
+            }
+            else if (_options.Variant == RomVariant.SpreadtrumQuirks)
+            {
+                // An oversize length: status 6, then the ROM drains until the line is quiet.
+                ReplyData(Status.QuirkOversize, _expected, 0);
+            }
+            else
+            {
+                // A DATA frame too short for a sequence: status 4 naming the block it wants.
+                ReplyData(Status.PackageError, _expected, 0);
+                return false;
+            }
+
+            DropFrame();
+            _draining = true;
+            _timers.Arm(TimerInterByte, _line.NowNs + _options.InterByteTimeoutMs * NsPerMs);
+            return true;
+        }
+
+        private void SendExtraReply()
+        {
+            if (InCommandPhase)
+            {
+                _line.Send(_extraReply, 0, _extraReplyLength);
             }
         }
 
@@ -367,6 +424,12 @@ namespace McuUpdater.Simulator
                 _firstBlockLength = block;
             }
 
+            DataAcceptedHandler accepted = DataAccepted;
+            if (accepted != null)
+            {
+                accepted(data, at, length);
+            }
+
             _image.Append(data, at + Wire.SequenceLength, block);
             _oddSeen = (block & 1) == 1;
             _expected = sequence + 1;
@@ -430,6 +493,13 @@ namespace McuUpdater.Simulator
                         return;
                     case BlockFaultKind.Slow:
                         delayMs += fault.Value;
+                        break;
+                    case BlockFaultKind.DuplicateReply:
+                        ReplyData(Status.Success, next, delayMs);
+                        break;
+                    case BlockFaultKind.ExtraReply:
+                        _extraReplyLength = FrameEncoder.EncodeDataResponse(_extraReply, 0, Status.Success, next);
+                        _timers.Arm(TimerExtraReply, _line.NowNs + (delayMs + fault.Value) * NsPerMs);
                         break;
                     case BlockFaultKind.WrongNext:
                         next = (uint)fault.Value;

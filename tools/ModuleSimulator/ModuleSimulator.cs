@@ -21,8 +21,9 @@ namespace McuUpdater.Simulator
         private const int TimerReply = 4;
         private const int TimerFirmware = 5;
         private const int TimerPwrKey = 6;
-        private const int TimerNetwork = 7;
-        private const int TimerCount = 8;
+        private const int TimerExtraReply = 7;
+        private const int TimerNetwork = 8;
+        private const int TimerCount = 9;
 
         private readonly SimulatorOptions _options;
         private readonly FaultPlan _faults;
@@ -279,7 +280,7 @@ namespace McuUpdater.Simulator
                 case ModulePhase.RunningFirmware:
                     if (_firmwareReady)
                     {
-                        _firmware.Received(buffer, offset, count, _line);
+                        _firmware.Received(buffer, offset, count, _line, _faults);
                     }
 
                     break;
@@ -330,6 +331,9 @@ namespace McuUpdater.Simulator
                     break;
                 case TimerPwrKey:
                     PwrKeyHeld();
+                    break;
+                case TimerExtraReply:
+                    SendExtraReply();
                     break;
                 case TimerFirmware:
                     _firmwareReady = true;

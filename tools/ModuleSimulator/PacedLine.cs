@@ -71,6 +71,23 @@ namespace McuUpdater.Simulator
             get { return _count == 0 ? long.MaxValue : Arrival(_recHead, _recLen[_recHead] - 1); }
         }
 
+        /// <summary>Arrival of the last byte of the next <paramref name="chunk"/> bytes of the oldest write, or <c>long.MaxValue</c>.</summary>
+        public long ChunkEndNs(int chunk)
+        {
+            if (_count == 0)
+            {
+                return long.MaxValue;
+            }
+
+            int last = _consumed + chunk;
+            if (last > _recLen[_recHead])
+            {
+                last = _recLen[_recHead];
+            }
+
+            return Arrival(_recHead, last - 1);
+        }
+
         /// <summary>Bytes of the oldest write not yet taken.</summary>
         public int RecordRemaining
         {
