@@ -48,7 +48,8 @@ namespace McuUpdater.Cli.Commands
 
             using (pty)
             using (DemoHttpServer server = new DemoHttpServer(package, ServerPath))
-            using (TcpSimNetwork network = new TcpSimNetwork().MapName(ServerName))
+            // Real time: the runner thread must never block waiting on a quiet peer.
+            using (TcpSimNetwork network = new TcpSimNetwork { SettleMs = 0 }.MapName(ServerName))
             {
                 s.Simulator.Dialect = dialect;
                 s.Simulator.Network = network;

@@ -94,7 +94,8 @@ namespace McuUpdater.Cli.Commands
                 throw new CliException(ExitCode.Usage, "--start on needs --power-sense idle: with a sensed pin, the pin decides whether the module is on");
             }
 
-            TcpSimNetwork network = new TcpSimNetwork();
+            // Real time: the runner thread must never block waiting on a quiet peer.
+            TcpSimNetwork network = new TcpSimNetwork { SettleMs = 0 };
             foreach (string name in s.Resolve)
             {
                 network.MapName(name);
