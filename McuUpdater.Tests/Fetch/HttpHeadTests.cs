@@ -54,6 +54,16 @@ namespace McuUpdater.Tests.Fetch
         }
 
         [TestMethod]
+        public void Head_NotTextIsAProblem()
+        {
+            byte[] bytes = new byte[] { (byte)'H', (byte)'T', (byte)'T', (byte)'P', 0xC3, 0x28, 0xFF, 0xFE, (byte)'\r', (byte)'\n', (byte)'\r', (byte)'\n' };
+            HttpHead h = new HttpHead();
+            h.Feed(bytes, 0, bytes.Length);
+            Assert.IsFalse(h.Complete, "not usable");
+            Assert.IsTrue(h.Problem.IndexOf("not text") >= 0, h.Problem);
+        }
+
+        [TestMethod]
         public void Head_LongerThanItsBufferIsAProblem()
         {
             HttpHead h = new HttpHead();

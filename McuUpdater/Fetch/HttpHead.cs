@@ -115,7 +115,24 @@ namespace McuUpdater.Fetch
 
         private void Parse()
         {
-            string[] lines = Encoding.UTF8.GetString(_buffer, 0, _length).Split('\n');
+            string text;
+            try
+            {
+                text = Encoding.UTF8.GetString(_buffer, 0, _length);
+            }
+            catch (System.Exception)
+            {
+                // nanoCLR throws on invalid UTF-8 where .NET substitutes: the same problem on both.
+                text = null;
+            }
+
+            if (text == null || text.IndexOf('\uFFFD') >= 0)
+            {
+                Problem = "the response head is not text (not HTTP)";
+                return;
+            }
+
+            string[] lines = text.Split('\n');
             string status = lines[0].Trim();
             StatusLine = status;
             if (!status.StartsWith("HTTP/1.") || status.Length < 12 || status[8] != ' ')

@@ -100,7 +100,8 @@ namespace McuUpdater.Fetch
             }
             catch (Exception e)
             {
-                End(FetchOutcome.NetworkFailed, "the serial link to the module failed: " + e.Message);
+                // The serial link (a port gone) or the journal's state (an update pending) stopped it.
+                End(FetchOutcome.NetworkFailed, "the fetch stopped: " + e.Message);
             }
             finally
             {
