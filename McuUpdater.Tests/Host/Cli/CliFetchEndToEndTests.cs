@@ -35,7 +35,7 @@ namespace McuUpdater.Tests.Host.Cli
             using PseudoTerminal fetchPty = new PseudoTerminal();
             using PtyBridge bridge = new PtyBridge(simPty, fetchPty);
             using Background sim = CliHarness.Start(ctx => CliApp.Run(new[] { "simulate", "--port", simPty.SlavePath, "--pace", "no", "--dialect", dialect }, ctx));
-            WaitFor(() => sim.Output.Contains("simulated module on"), 5000, "simulate started: " + sim.Output);
+            WaitFor(() => sim.Output.Contains("Ctrl+C stops."), 5000, "simulate started: " + sim.Output);
             Assert.Contains("started on (old firmware running)", sim.Output);
 
             CliRun run = CliHarness.Run("fetch", server.Url, "--port", fetchPty.SlavePath, "--apn", "internet", "--dialect", dialect, "-o", output, "--expect-version", "M10ER01A08W32");
@@ -61,7 +61,7 @@ namespace McuUpdater.Tests.Host.Cli
             using PseudoTerminal fetchPty = new PseudoTerminal();
             using PtyBridge bridge = new PtyBridge(simPty, fetchPty);
             using Background sim = CliHarness.Start(ctx => CliApp.Run(new[] { "simulate", "--port", simPty.SlavePath, "--pace", "no" }, ctx));
-            WaitFor(() => sim.Output.Contains("simulated module on"), 5000, "simulate started: " + sim.Output);
+            WaitFor(() => sim.Output.Contains("Ctrl+C stops."), 5000, "simulate started: " + sim.Output);
 
             CliRun run = CliHarness.Run("fetch", "http://127.0.0.1:" + server.Port + "/nothing.pkg", "--port", fetchPty.SlavePath, "--apn", "internet", "-o", output);
 
