@@ -29,7 +29,7 @@ namespace McuUpdater.Tests.Application
             Assert.IsTrue(rig.Engine.Module.ImageMatches(firmware), "the fetched firmware, byte for byte");
             UpdateJournal journal = new UpdateJournal(rig.Store);
             Assert.IsFalse(journal.IsPending || journal.IsFetching, "nothing pending");
-            Assert.AreEqual("Success", journal.LastOutcome, "journaled");
+            Assert.AreEqual((int)UpdateOutcome.Success, journal.LastOutcome, "journaled");
         }
 
         [TestMethod]

@@ -34,7 +34,7 @@ namespace McuUpdater.Tests.Fetch
             Assert.IsTrue(request.IndexOf("\r\nHost: example.com:8080\r\n") > 0, request);
             Assert.IsTrue(request.IndexOf("\r\nConnection: close\r\n") > 0, request);
             Assert.IsFalse(rig.Journal().IsFetching, "the journal's fetch ended");
-            Assert.AreEqual("fetch Fetched", rig.Journal().LastOutcome, "and says how");
+            Assert.AreEqual("fetch Fetched", McuUpdater.Session.OutcomeNames.OfJournal(rig.Journal()), "and says how");
         }
 
         [TestMethod]

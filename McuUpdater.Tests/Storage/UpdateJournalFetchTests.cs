@@ -1,3 +1,5 @@
+using McuUpdater.Fetch;
+using McuUpdater.Session;
 using McuUpdater.Storage;
 using nanoFramework.TestFramework;
 
@@ -28,10 +30,11 @@ namespace McuUpdater.Tests.Storage
             Assert.AreEqual(-1L, after.ImageLength, "another version starts afresh");
             Assert.AreEqual(1, after.Attempts, "with its own count");
 
-            after.EndFetch("fetch Fetched");
+            after.EndFetch(UpdateJournal.FetchOutcomeBase + (int)FetchOutcome.Fetched);
             UpdateJournal done = new UpdateJournal(store);
             Assert.IsFalse(done.IsFetching, "ended");
-            Assert.AreEqual("fetch Fetched", done.LastOutcome, "how");
+            Assert.AreEqual(UpdateJournal.FetchOutcomeBase + (int)FetchOutcome.Fetched, done.LastOutcome, "how");
+            Assert.AreEqual("fetch Fetched", OutcomeNames.OfJournal(done), "in words");
         }
 
         [TestMethod]
@@ -58,7 +61,7 @@ namespace McuUpdater.Tests.Storage
         {
             UpdateJournal j = new UpdateJournal(new MemoryJournalStore());
             j.MarkFetching("D:\\fw.pkg", "V2");
-            j.EndFetch("fetch Fetched");
+            j.EndFetch(UpdateJournal.FetchOutcomeBase + (int)FetchOutcome.Fetched);
             j.MarkPending("D:\\fw.pkg", 1000, "V2", 0x4321);
             Assert.IsTrue(j.IsPending, "pending");
             Assert.IsFalse(j.IsFetching, "not fetching");

@@ -78,7 +78,7 @@ namespace McuUpdater.Application
                 return report;
             }
 
-            if (!_journal.IsFetching && _journal.LastOutcome == "Success" && _journal.ImageVersion == expected)
+            if (!_journal.IsFetching && _journal.LastOutcome == (int)UpdateOutcome.Success && _journal.ImageVersion == expected)
             {
                 report.InstalledAlready = true;
                 report.Check = "version " + expected + " was installed (journal): nothing to fetch";

@@ -569,7 +569,7 @@ namespace McuUpdater.Fetch
 
             try
             {
-                string outcome = "fetch " + FetchOutcomeNames.Name(_result.Outcome);
+                int outcome = UpdateJournal.FetchOutcomeBase + (int)_result.Outcome;
                 if (_result.Outcome == FetchOutcome.Fetched || _result.Outcome == FetchOutcome.PackageRejected)
                 {
                     _journal.EndFetch(outcome);
