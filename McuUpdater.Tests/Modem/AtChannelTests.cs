@@ -126,7 +126,9 @@ namespace McuUpdater.Tests.Modem
             Rig(256);
 
             // A payload holding everything a scanner would trip on: OK, ERROR, a prompt, RDY, a URC, NUL and 0xFF.
-            byte[] payload = Encoding.UTF8.GetBytes("\r\nOK\r\n> \r\nRDY\r\n+QIURC: \"closed\",0\r\nERROR\r\n\0\0");
+            // (The NUL bytes are set after the text: a string holding NUL ends there on the device.)
+            byte[] payload = Encoding.UTF8.GetBytes("\r\nOK\r\n> \r\nRDY\r\n+QIURC: \"closed\",0\r\nERROR\r\n--");
+            payload[payload.Length - 2] = 0x00;
             payload[payload.Length - 1] = 0xFF;
             string header = legacy ? "\r\n+QIRD: 10.0.0.1:80,TCP," : "\r\n+QIRD: ";
             byte[] head = Encoding.UTF8.GetBytes(header + payload.Length.ToString() + "\r\n");

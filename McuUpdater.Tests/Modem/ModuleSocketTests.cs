@@ -9,7 +9,7 @@ namespace McuUpdater.Tests.Modem
     [TestClass]
     public class ModuleSocketTests
     {
-        private const int ReadTimeoutMs = 30000;
+        private const int ReadTimeoutMs = SocketRig.ReadTimeoutMs;
 
         [TestMethod]
         [DataRow(0)]
@@ -145,12 +145,10 @@ namespace McuUpdater.Tests.Modem
             byte[] blob = SocketRig.Blob(12000, 2);
             FaultPlan plan = new FaultPlan(11);
             plan.Sockets.PdpDropAfterBytes = 5000;
-            IModuleNetwork net = SocketRig.Start(SocketRig.Options(dialect, SocketRig.Serving(blob)), plan);
-            SocketRig.Connect(net);
-            SocketRig.Request(net.Socket);
             byte[] got = new byte[blob.Length];
             int last;
-            int n = SocketRig.ReadAll(net.Socket, got, ReadTimeoutMs, out last);
+            int n = SocketRig.Fetch(dialect, blob, plan, got, out last);
+            IModuleNetwork net = SocketRig.Network;
             Assert.AreEqual(-1, last);
             Assert.AreEqual(SocketOutcome.PdpDropped, net.Socket.LastOutcome, net.Socket.LastReason);
             Assert.IsTrue(n >= 5000 && n < blob.Length, "cut mid-download: " + n.ToString());
@@ -158,11 +156,7 @@ namespace McuUpdater.Tests.Modem
 
             // Recovery as at-tcpip.md says: deactivate, then start over.
             net.Deactivate();
-            SocketRig.Connect(net);
-            SocketRig.Request(net.Socket);
-            n = SocketRig.ReadAll(net.Socket, got, ReadTimeoutMs, out last);
-            Assert.AreEqual(blob.Length, n, net.Socket.LastReason);
-            SocketRig.AssertSame(blob, got, n);
+            SocketRig.FetchAgain(blob, got);
         }
 
         [TestMethod]
@@ -173,21 +167,15 @@ namespace McuUpdater.Tests.Modem
             byte[] blob = SocketRig.Blob(12000, 3);
             FaultPlan plan = new FaultPlan(12);
             plan.Sockets.RestartAfterBytes = 4000;
-            IModuleNetwork net = SocketRig.Start(SocketRig.Options(dialect, SocketRig.Serving(blob)), plan);
-            SocketRig.Connect(net);
-            SocketRig.Request(net.Socket);
             byte[] got = new byte[blob.Length];
             int last;
-            int n = SocketRig.ReadAll(net.Socket, got, ReadTimeoutMs, out last);
+            int n = SocketRig.Fetch(dialect, blob, plan, got, out last);
+            IModuleNetwork net = SocketRig.Network;
             Assert.AreEqual(-1, last);
             Assert.AreEqual(SocketOutcome.ModuleRestarted, net.Socket.LastOutcome, net.Socket.LastReason);
             Assert.AreEqual(SocketState.Closed, net.Socket.State);
             Assert.IsTrue(n >= 4000 && n < blob.Length, "cut mid-download: " + n.ToString());
-            SocketRig.Connect(net);
-            SocketRig.Request(net.Socket);
-            n = SocketRig.ReadAll(net.Socket, got, ReadTimeoutMs, out last);
-            Assert.AreEqual(blob.Length, n, net.Socket.LastReason);
-            SocketRig.AssertSame(blob, got, n);
+            SocketRig.FetchAgain(blob, got);
         }
 
         [TestMethod]
@@ -239,12 +227,10 @@ namespace McuUpdater.Tests.Modem
             byte[] blob = SocketRig.Blob(9000, 5);
             FaultPlan plan = new FaultPlan(14);
             plan.Sockets.PeerCloseAfterBytes = 6000;
-            IModuleNetwork net = SocketRig.Start(SocketRig.Options(dialect, SocketRig.Serving(blob)), plan);
-            SocketRig.Connect(net);
-            SocketRig.Request(net.Socket);
             byte[] got = new byte[blob.Length];
             int last;
-            int n = SocketRig.ReadAll(net.Socket, got, ReadTimeoutMs, out last);
+            int n = SocketRig.Fetch(dialect, blob, plan, got, out last);
+            IModuleNetwork net = SocketRig.Network;
             Assert.AreEqual(6000, n);
             Assert.AreEqual(0, last);
             Assert.AreEqual(SocketOutcome.ClosedByPeer, net.Socket.LastOutcome);
@@ -362,7 +348,7 @@ namespace McuUpdater.Tests.Modem
         {
             // Virtual time: the figure is the wire's, deterministic (body bytes per second against
             // the UART's 11 520 B/s at 115 200 baud).
-            byte[] blob = SocketRig.Blob(45000, 10);
+            byte[] blob = SocketRig.Blob(30000, 10);
             IModuleNetwork net = SocketRig.Start(SocketRig.Options(dialect, SocketRig.Serving(blob)), null);
             SocketRig.Connect(net);
             SocketRig.Request(net.Socket);
@@ -399,12 +385,10 @@ namespace McuUpdater.Tests.Modem
             FaultPlan plan = new FaultPlan(41);
             plan.ModuleToHost.DropRate = 0.0005;
             plan.ModuleToHost.StartAfterBytes = 6000;
-            IModuleNetwork net = SocketRig.Start(SocketRig.Options(dialect, SocketRig.Serving(blob)), plan);
-            SocketRig.Connect(net);
-            SocketRig.Request(net.Socket);
             byte[] got = new byte[blob.Length];
             int last;
-            int n = SocketRig.ReadAll(net.Socket, got, ReadTimeoutMs, out last);
+            int n = SocketRig.Fetch(dialect, blob, plan, got, out last);
+            IModuleNetwork net = SocketRig.Network;
             Assert.AreEqual(-1, last);
             Assert.AreEqual(SocketOutcome.Garbled, net.Socket.LastOutcome, net.Socket.LastReason);
             Assert.AreEqual(SocketState.Failed, net.Socket.State);

@@ -14,6 +14,12 @@ namespace McuUpdater.Tests.Modem
         /// <summary>The port served.</summary>
         public const int Port = 8080;
 
+        /// <summary>How long a test read waits for data.</summary>
+        public const int ReadTimeoutMs = 30000;
+
+        /// <summary>The network of the last rig.</summary>
+        public static IModuleNetwork Network;
+
         /// <summary>The wire of the last rig.</summary>
         public static VirtualWire Wire;
 
@@ -53,7 +59,27 @@ namespace McuUpdater.Tests.Modem
             Settings = new ModemSettings();
             Settings.Dialect = options.AtDialect;
             Settings.Apn = "internet";
-            return ModuleNetworks.Create(Wire.HostLink, Wire.Clock, Settings, null);
+            Network = ModuleNetworks.Create(Wire.HostLink, Wire.Clock, Settings, null);
+            return Network;
+        }
+
+        /// <summary>A module in <paramref name="dialect"/> serving <paramref name="blob"/>: connect, request, read all into <paramref name="into"/>; returns the count (<see cref="Network"/> is the network).</summary>
+        public static int Fetch(int dialect, byte[] blob, FaultPlan plan, byte[] into, out int last)
+        {
+            Connect(Start(Options(dialect, Serving(blob)), plan));
+            Request(Network.Socket);
+            return ReadAll(Network.Socket, into, ReadTimeoutMs, out last);
+        }
+
+        /// <summary>After a failure: connect again (bring-up and activation too), request, and assert the whole blob arrives.</summary>
+        public static void FetchAgain(byte[] blob, byte[] into)
+        {
+            Connect(Network);
+            Request(Network.Socket);
+            int last;
+            int n = ReadAll(Network.Socket, into, ReadTimeoutMs, out last);
+            Assert.AreEqual(blob.Length, n, Network.Socket.LastReason);
+            AssertSame(blob, into, n);
         }
 
         /// <summary>Bring-up, activation and open, each asserted Ok.</summary>
@@ -100,17 +126,7 @@ namespace McuUpdater.Tests.Modem
         /// <summary>A deterministic payload.</summary>
         public static byte[] Blob(int length, int seed)
         {
-            byte[] b = new byte[length];
-            uint x = (uint)(seed * 2654435761u) | 1;
-            for (int i = 0; i < length; i++)
-            {
-                x ^= x << 13;
-                x ^= x >> 17;
-                x ^= x << 5;
-                b[i] = (byte)x;
-            }
-
-            return b;
+            return McuUpdater.Tests.Simulator.SimRig.Image(length, seed);
         }
 
         /// <summary>Asserts the first <paramref name="count"/> bytes match.</summary>

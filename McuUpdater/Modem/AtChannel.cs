@@ -504,40 +504,31 @@ namespace McuUpdater.Modem
         private bool ReadPayload(long deadlineMs)
         {
             int count = -_payloadLength;
-            int got = 0;
 
             // The header ends with CR LF: the LF is not payload.
             if (_endedByCr)
             {
-                while (_rxPos >= _rxCount)
+                int next = PeekRaw(deadlineMs);
+                if (next < 0)
                 {
-                    long left = deadlineMs - _clock.NowMs;
-                    if (left <= 0)
-                    {
-                        _result = AtResult.Timeout;
-                        return false;
-                    }
-
-                    _rxPos = 0;
-                    _rxCount = _link.Read(_rx, 0, _rx.Length, (int)left);
+                    return false;
                 }
 
-                if (_rx[_rxPos] == Lf)
+                if (next == Lf)
                 {
                     _rxPos++;
                 }
             }
 
             // First what the receive buffer already holds, then straight from the link into the caller's buffer.
-            int buffered = _rxCount - _rxPos;
-            if (buffered > count)
+            int got = _rxCount - _rxPos;
+            if (got > count)
             {
-                buffered = count;
+                got = count;
             }
 
-            System.Array.Copy(_rx, _rxPos, _payload, _payloadOffset, buffered);
-            _rxPos += buffered;
-            got = buffered;
+            System.Array.Copy(_rx, _rxPos, _payload, _payloadOffset, got);
+            _rxPos += got;
             while (got < count)
             {
                 long left = deadlineMs - _clock.NowMs;
@@ -553,34 +544,42 @@ namespace McuUpdater.Modem
             _payloadLength = count;
 
             // The payload ends with CR LF; anything else means the count and the bytes are out of step.
-            int trailer = 0;
-            while (trailer < 2)
+            for (int trailer = 0; trailer < 2; trailer++)
             {
-                if (_rxPos >= _rxCount)
+                int b = PeekRaw(deadlineMs);
+                if (b < 0)
                 {
-                    long left = deadlineMs - _clock.NowMs;
-                    if (left <= 0)
-                    {
-                        _result = AtResult.Timeout;
-                        return false;
-                    }
-
-                    _rxPos = 0;
-                    _rxCount = _link.Read(_rx, 0, _rx.Length, (int)left);
-                    continue;
+                    return false;
                 }
 
-                byte b = _rx[_rxPos++];
+                _rxPos++;
                 if (b != (trailer == 0 ? Cr : Lf))
                 {
                     _result = AtResult.Garbled;
                     return false;
                 }
-
-                trailer++;
             }
 
             return true;
+        }
+
+        // The next raw byte, left in the receive buffer; -1 (result Timeout) when none came by the deadline.
+        private int PeekRaw(long deadlineMs)
+        {
+            while (_rxPos >= _rxCount)
+            {
+                long left = deadlineMs - _clock.NowMs;
+                if (left <= 0)
+                {
+                    _result = AtResult.Timeout;
+                    return -1;
+                }
+
+                _rxPos = 0;
+                _rxCount = _link.Read(_rx, 0, _rx.Length, (int)left);
+            }
+
+            return _rx[_rxPos];
         }
 
         // The count in "+QIRD: 512" (first number) or "+QIRD: 1.2.3.4:80,TCP,512" (last field); -1 when none.

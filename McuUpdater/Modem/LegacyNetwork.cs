@@ -74,77 +74,42 @@ namespace McuUpdater.Modem
             return r == AtResult.Final ? Succeed() : FailWith(r, SocketOutcome.Error, "AT+QIDEACT");
         }
 
-        public override SocketOutcome Open(string host, int port)
+        protected override bool IdStillHeld
         {
-            if (Stopped(true))
-            {
-                return LastOutcome;
-            }
+            get { return _connect == ConnectAlready; }
+        }
 
-            if (State != SocketState.Closed)
-            {
-                Close();
-            }
-
+        protected override SocketOutcome OpenOnce(string host, int port)
+        {
+            _connect = ConnectNone;
             if (!Simple(IsDottedIp(host) ? "AT+QIDNSIP=0" : "AT+QIDNSIP=1", SocketOutcome.Error))
             {
                 return LastOutcome;
             }
 
             string open = "AT+QIOPEN=\"TCP\",\"" + host + "\"," + port.ToString();
-            for (int attempt = 0; ; attempt++)
+            AtResult r = Channel.Command(open, Settings.CommandTimeoutMs, OpenFinals);
+            if (r == AtResult.Final)
             {
-                _connect = ConnectNone;
-                AtResult r = Channel.Command(open, Settings.CommandTimeoutMs, OpenFinals);
-                if (r == AtResult.Final)
-                {
-                    _connect = Channel.FinalLine == "CONNECT FAIL" ? ConnectFail : ConnectAlready;
-                }
-                else if (r != AtResult.Ok || RestartSeen)
-                {
-                    return FailWith(r, SocketOutcome.ConnectFailed, open);
-                }
-
-                SocketOutcome o = WaitConnect(open);
-                if (o == SocketOutcome.Ok)
-                {
-                    Connected();
-                    return Succeed();
-                }
-
-                if (_connect != ConnectAlready || attempt >= Settings.ReopenAttempts)
-                {
-                    return o;
-                }
-
-                // ALREADY CONNECT: an earlier attempt left the connection up. Close it and open again.
-                CloseCommand();
+                _connect = Channel.FinalLine == "CONNECT FAIL" ? ConnectFail : ConnectAlready;
             }
+            else if (r != AtResult.Ok || RestartSeen)
+            {
+                return FailWith(r, SocketOutcome.ConnectFailed, open);
+            }
+
+            return WaitConnect(open);
         }
 
-        public override SocketOutcome Send(byte[] buffer, int offset, int count)
+        protected override string SendCommand(int count)
         {
-            if (count > SendLimit || count <= 0)
-            {
-                return Fail(SocketOutcome.Error, "send of " + count.ToString() + " bytes: one send takes 1 to " + SendLimit.ToString());
-            }
-
-            return SendWithPrompt("AT+QISEND=" + count.ToString(), buffer, offset, count);
+            return "AT+QISEND=" + count.ToString();
         }
 
-        public override SocketOutcome Close()
+        protected override SocketOutcome CloseConnection()
         {
-            if (State == SocketState.Closed)
-            {
-                return Succeed();
-            }
-
-            bool gone = State != SocketState.Connected;
-            MarkClosed();
-            SocketOutcome o = CloseCommand();
-
-            // A connection the peer or the network already ended may be refused a close: it is closed all the same.
-            return o == SocketOutcome.Error && gone ? Succeed() : o;
+            AtResult r = Channel.Command("AT+QICLOSE", Settings.CloseTimeoutMs, CloseFinals);
+            return r == AtResult.Final ? Succeed() : FailWith(r, SocketOutcome.Error, "AT+QICLOSE");
         }
 
         protected override int ReadChunk(byte[] buffer, int offset, int count)
@@ -226,12 +191,6 @@ namespace McuUpdater.Modem
             }
 
             return Fail(SocketOutcome.ConnectFailed, open + ": CONNECT FAIL (name lookup or connection failed)");
-        }
-
-        private SocketOutcome CloseCommand()
-        {
-            AtResult r = Channel.Command("AT+QICLOSE", Settings.CloseTimeoutMs, CloseFinals);
-            return r == AtResult.Final ? Succeed() : FailWith(r, SocketOutcome.Error, "AT+QICLOSE");
         }
     }
 }

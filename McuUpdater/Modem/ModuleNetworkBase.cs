@@ -108,13 +108,63 @@ namespace McuUpdater.Modem
         public abstract SocketOutcome Deactivate();
 
         /// <inheritdoc />
-        public abstract SocketOutcome Open(string host, int port);
+        public SocketOutcome Open(string host, int port)
+        {
+            if (Stopped(true))
+            {
+                return LastOutcome;
+            }
+
+            if (_state != SocketState.Closed)
+            {
+                Close();
+            }
+
+            for (int attempt = 0; ; attempt++)
+            {
+                SocketOutcome o = OpenOnce(host, port);
+                if (o == SocketOutcome.Ok)
+                {
+                    Connected();
+                    return Succeed();
+                }
+
+                if (!IdStillHeld || attempt >= Settings.ReopenAttempts)
+                {
+                    return o;
+                }
+
+                // 563 / ALREADY CONNECT: an earlier attempt left the connection up. Close it and open again.
+                CloseConnection();
+            }
+        }
 
         /// <inheritdoc />
-        public abstract SocketOutcome Send(byte[] buffer, int offset, int count);
+        public SocketOutcome Send(byte[] buffer, int offset, int count)
+        {
+            if (count > SendLimit || count <= 0)
+            {
+                return Fail(SocketOutcome.Error, "send of " + count.ToString() + " bytes: one send takes 1 to " + SendLimit.ToString());
+            }
+
+            return SendWithPrompt(SendCommand(count), buffer, offset, count);
+        }
 
         /// <inheritdoc />
-        public abstract SocketOutcome Close();
+        public SocketOutcome Close()
+        {
+            if (_state == SocketState.Closed)
+            {
+                return Succeed();
+            }
+
+            bool gone = _state != SocketState.Connected;
+            MarkClosed();
+            SocketOutcome o = CloseConnection();
+
+            // A connection the peer or the network already ended may be refused a close: it is closed all the same.
+            return o == SocketOutcome.Error && gone ? Succeed() : o;
+        }
 
         /// <inheritdoc />
         public int Read(byte[] buffer, int offset, int count, int timeoutMs)
@@ -167,6 +217,13 @@ namespace McuUpdater.Modem
                         return 0;
                     }
 
+                    if (DataPending && Clock.NowMs >= deadline)
+                    {
+                        // A module that keeps announcing data it never hands over.
+                        Fail(SocketOutcome.Timeout, "data announced but none read within " + timeoutMs.ToString() + " ms");
+                        return -1;
+                    }
+
                     continue;
                 }
 
@@ -193,6 +250,18 @@ namespace McuUpdater.Modem
                 Channel.Poll((int)wait);
             }
         }
+
+        /// <summary>One open command and the wait for its result; Ok, or the outcome recorded.</summary>
+        protected abstract SocketOutcome OpenOnce(string host, int port);
+
+        /// <summary>True when the last failed open found the connection id still held (worth a close and another open).</summary>
+        protected abstract bool IdStillHeld { get; }
+
+        /// <summary>The send command for <paramref name="count"/> bytes.</summary>
+        protected abstract string SendCommand(int count);
+
+        /// <summary>The close command and its answer.</summary>
+        protected abstract SocketOutcome CloseConnection();
 
         /// <summary>Reads one chunk: the count (0 = nothing buffered), or -1 after <see cref="FailWith"/>.</summary>
         protected abstract int ReadChunk(byte[] buffer, int offset, int count);

@@ -87,77 +87,42 @@ namespace McuUpdater.Modem
             return r == AtResult.Ok ? Succeed() : FailWith(r, SocketOutcome.Error, deact);
         }
 
-        public override SocketOutcome Open(string host, int port)
+        protected override bool IdStillHeld
         {
-            if (Stopped(true))
-            {
-                return LastOutcome;
-            }
+            get { return _openError == ErrSocketInUse; }
+        }
 
-            if (State != SocketState.Closed)
-            {
-                Close();
-            }
-
+        protected override SocketOutcome OpenOnce(string host, int port)
+        {
             string open = "AT+QIOPEN=" + Settings.ContextId.ToString() + "," + Settings.ConnectId.ToString() + ",\"TCP\",\"" + host + "\"," + port.ToString() + ",0,0";
-            for (int attempt = 0; ; attempt++)
+            _openError = -1;
+            AtResult r = Channel.Command(open, Settings.CommandTimeoutMs);
+            if (r != AtResult.Ok || RestartSeen)
             {
-                _openError = -1;
-                AtResult r = Channel.Command(open, Settings.CommandTimeoutMs);
-                if (r != AtResult.Ok || RestartSeen)
-                {
-                    FailWith(r, SocketOutcome.ConnectFailed, open);
-                    return AddModuleError();
-                }
-
-                // Some firmwares put the +QIOPEN line before the OK: then it was the command's reply line.
-                string early = LineStarting("+QIOPEN:");
-                if (early != null && Field(early, 0) == Settings.ConnectId)
-                {
-                    _openError = Field(early, 1);
-                }
-
-                SocketOutcome o = WaitOpened(open);
-                if (o == SocketOutcome.Ok)
-                {
-                    Connected();
-                    return Succeed();
-                }
-
-                if (_openError != ErrSocketInUse || attempt >= Settings.ReopenAttempts)
-                {
-                    return o;
-                }
-
-                // 563: an earlier attempt left the id open. Close it and open again.
-                CloseCommand();
+                FailWith(r, SocketOutcome.ConnectFailed, open);
+                return AddModuleError();
             }
+
+            // Some firmwares put the +QIOPEN line before the OK: then it was the command's reply line.
+            string early = LineStarting("+QIOPEN:");
+            if (early != null && Field(early, 0) == Settings.ConnectId)
+            {
+                _openError = Field(early, 1);
+            }
+
+            return WaitOpened(open);
         }
 
-        public override SocketOutcome Send(byte[] buffer, int offset, int count)
+        protected override string SendCommand(int count)
         {
-            if (count > SendLimit || count <= 0)
-            {
-                return Fail(SocketOutcome.Error, "send of " + count.ToString() + " bytes: one send takes 1 to " + SendLimit.ToString());
-            }
-
-            string send = "AT+QISEND=" + Settings.ConnectId.ToString() + "," + count.ToString();
-            return SendWithPrompt(send, buffer, offset, count);
+            return "AT+QISEND=" + Settings.ConnectId.ToString() + "," + count.ToString();
         }
 
-        public override SocketOutcome Close()
+        protected override SocketOutcome CloseConnection()
         {
-            if (State == SocketState.Closed)
-            {
-                return Succeed();
-            }
-
-            bool gone = State != SocketState.Connected;
-            MarkClosed();
-            SocketOutcome o = CloseCommand();
-
-            // A connection the peer or the network already ended may be refused a close: it is closed all the same.
-            return o == SocketOutcome.Error && gone ? Succeed() : o;
+            string close = "AT+QICLOSE=" + Settings.ConnectId.ToString() + ",1";
+            AtResult r = Channel.Command(close, Settings.CloseTimeoutMs);
+            return r == AtResult.Ok ? Succeed() : FailWith(r, SocketOutcome.Error, close);
         }
 
         protected override int ReadChunk(byte[] buffer, int offset, int count)
@@ -268,13 +233,6 @@ namespace McuUpdater.Modem
 
             string reason = "+QIOPEN: " + Settings.ConnectId.ToString() + "," + _openError.ToString() + " (" + ErrorText(_openError) + ")";
             return Fail(OutcomeOf(_openError), reason);
-        }
-
-        private SocketOutcome CloseCommand()
-        {
-            string close = "AT+QICLOSE=" + Settings.ConnectId.ToString() + ",1";
-            AtResult r = Channel.Command(close, Settings.CloseTimeoutMs);
-            return r == AtResult.Ok ? Succeed() : FailWith(r, SocketOutcome.Error, close);
         }
 
         // Appends the module's own word on the failure (AT+QIGETERROR) to the reason, and refines the outcome by its code.

@@ -55,8 +55,7 @@ namespace McuUpdater.Simulator
             }
             else if (c == "AT+QIDEACT")
             {
-                _socket.Reset();
-                _netTickNs = long.MaxValue;
+                DropSocket();
                 _contextActive = false;
                 _legacyStage = 0;
                 Append("\r\nDEACT OK\r\n");
@@ -78,21 +77,12 @@ namespace McuUpdater.Simulator
                 if ((!_socket.Open || _socket.PeerClosed) && !_socketHeld)
                 {
                     // IP CLOSE (the peer closed) or no connection: nothing to close.
-                    _socket.Reset();
-                    _netTickNs = long.MaxValue;
+                    DropSocket();
                     Error();
                     return true;
                 }
 
-                if (_socketHeld)
-                {
-                    _socketHeld = false;
-                    _heldFaultUsed = true;
-                    _faults.Fired++;
-                }
-
-                _socket.Reset();
-                _netTickNs = long.MaxValue;
+                ReleaseSocket();
                 Append("\r\nCLOSE OK\r\n");
             }
             else

@@ -51,6 +51,26 @@ namespace McuUpdater.Simulator
             }
         }
 
+        // The socket closes (close, deactivation): its connection goes, the network tick stops.
+        private void DropSocket()
+        {
+            _socket.Reset();
+            _netTickNs = long.MaxValue;
+        }
+
+        // A close also frees an id the SocketHeld fault kept.
+        private void ReleaseSocket()
+        {
+            if (_socketHeld)
+            {
+                _socketHeld = false;
+                _heldFaultUsed = true;
+                _faults.Fired++;
+            }
+
+            DropSocket();
+        }
+
         // True when the command was one of the stack's (reply appended).
         private bool ExecuteNetwork(string command)
         {

@@ -40,8 +40,7 @@ namespace McuUpdater.Simulator
             }
             else if (c.StartsWith("AT+QIDEACT="))
             {
-                _socket.Reset();
-                _netTickNs = long.MaxValue;
+                DropSocket();
                 _contextActive = false;
                 Ok();
             }
@@ -84,15 +83,7 @@ namespace McuUpdater.Simulator
             }
             else if (c.StartsWith("AT+QICLOSE="))
             {
-                if (_socketHeld)
-                {
-                    _socketHeld = false;
-                    _heldFaultUsed = true;
-                    _faults.Fired++;
-                }
-
-                _socket.Reset();
-                _netTickNs = long.MaxValue;
+                ReleaseSocket();
                 Ok();
             }
             else if (c == "AT+QIGETERROR")

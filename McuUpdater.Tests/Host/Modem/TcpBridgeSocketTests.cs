@@ -107,6 +107,44 @@ namespace McuUpdater.Tests.Host.Modem
         }
 
         [TestMethod]
+        [DataRow(0, 0)]
+        [DataRow(1, 0)]
+        [DataRow(0, 1)]
+        [DataRow(1, 1)]
+        [DataRow(0, 2)]
+        [DataRow(1, 2)]
+        [DataRow(0, 3)]
+        [DataRow(1, 3)]
+        public void Bridge_StackFaultsAreSurvived(int dialect, int fault)
+        {
+            // 0: no recv URC (polling), 1: short +QIRD counts, 2: slow network, 3: socket id still held.
+            byte[] body = SocketRig.Blob(15000, 25 + fault);
+            FaultPlan plan = new FaultPlan((uint)(40 + fault));
+            plan.Sockets.NoRecvUrc = fault == 0;
+            plan.Sockets.ShortReads = fault == 1;
+            plan.Sockets.BytesPerSecond = fault == 2 ? 3000 : 0;
+            plan.Sockets.SocketHeld = fault == 3;
+            using (LoopbackHttpServer server = new LoopbackHttpServer(body))
+            using (TcpSimNetwork network = new TcpSimNetwork().MapName(Name))
+            {
+                IModuleNetwork net = Connect(dialect, network, server, plan);
+                long start = SocketRig.Wire.Clock.NowMs;
+                byte[] answer = Get(net.Socket, server, null, out int last);
+                Assert.AreEqual(0, last, net.Socket.LastReason);
+                CheckBody(answer, "HTTP/1.1 200 OK", body, 0, body.Length);
+                if (fault == 2)
+                {
+                    Assert.IsTrue(SocketRig.Wire.Clock.NowMs - start >= 5000, "at the network's pace");
+                }
+
+                if (fault == 3)
+                {
+                    Assert.AreEqual(1, plan.Sockets.Fired, "the held id was closed and opened again");
+                }
+            }
+        }
+
+        [TestMethod]
         [DataRow(0, true, 5)]
         [DataRow(1, true, 6)]
         [DataRow(0, false, 6)]
