@@ -7,7 +7,7 @@ namespace McuUpdater.Tests.Engine
 {
     /// <summary>
     /// Which reply answers which frame, on every kind of wire (rows: 0 = .NET, 1 = ESP32, 2 = STM32,
-    /// 3 = a line faster than the session assumes): a lost, duplicated or extra reply, or an answer
+    /// 3 = a line faster than the session assumes, 4 = ESP32 without a writer thread): a lost, duplicated or extra reply, or an answer
     /// to line noise, costs at most one extra send and never shifts later blocks.
     /// </summary>
     [TestClass]
@@ -42,6 +42,8 @@ namespace McuUpdater.Tests.Engine
         [DataRow(1, 8224)]
         [DataRow(2, 8224)]
         [DataRow(3, 8224)]
+        [DataRow(4, 1024)]
+        [DataRow(4, 8224)]
         public void Download_OneLostReplyCostsExactlyOneResend(int wire, int mtu)
         {
             int blocks = mtu == 1024 ? 24 : 5;
@@ -62,6 +64,7 @@ namespace McuUpdater.Tests.Engine
         [DataRow(1, 1)]
         [DataRow(2, 1)]
         [DataRow(3, 1)]
+        [DataRow(4, 0)]
         public void Download_DuplicatedReplyCostsAtMostOneExtraSend(int wire, int variant)
         {
             int blocks = 16;
@@ -103,6 +106,7 @@ namespace McuUpdater.Tests.Engine
         [DataRow(1, 1)]
         [DataRow(2, 1)]
         [DataRow(3, 1)]
+        [DataRow(4, 1)]
         public void Download_NoiseHeaderTheRomAnswersCostsAtMostOneExtraSend(int wire, int variant)
         {
             // Documented ROM: status 4 naming the block, then the frame is taken; quirk ROM: status 6
@@ -160,6 +164,7 @@ namespace McuUpdater.Tests.Engine
         [DataRow(0, 1)]
         [DataRow(1, 1)]
         [DataRow(2, 1)]
+        [DataRow(4, 0)]
         public void Restart_TheModuleSeesTheWholeOffTimeOnTheLine(int wire, int variant)
         {
             // The flash error comes while most of an 8 KB frame (714 ms) is still to go out.

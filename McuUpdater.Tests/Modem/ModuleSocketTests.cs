@@ -12,12 +12,17 @@ namespace McuUpdater.Tests.Modem
         private const int ReadTimeoutMs = SocketRig.ReadTimeoutMs;
 
         [TestMethod]
-        [DataRow(0)]
-        [DataRow(1)]
-        public void Socket_DownloadsEveryByteThenClosedByPeer(int dialect)
+        [DataRow(0, 0)]
+        [DataRow(1, 0)]
+        [DataRow(0, 1)]
+        [DataRow(1, 1)]
+        [DataRow(0, 2)]
+        [DataRow(1, 2)]
+        public void Socket_DownloadsEveryByteThenClosedByPeer(int dialect, int wireMode)
         {
+            // Wire modes: .NET, ESP32, STM32 (the device's write and receive-buffer behaviour).
             byte[] blob = SocketRig.Blob(20000, 1);
-            IModuleNetwork net = SocketRig.Start(SocketRig.Options(dialect, SocketRig.Serving(blob)), null);
+            IModuleNetwork net = SocketRig.Start(SocketRig.Options(dialect, SocketRig.Serving(blob)), null, (WireMode)wireMode);
             SocketRig.Connect(net);
             SocketRig.Request(net.Socket);
             byte[] got = new byte[blob.Length];
@@ -342,14 +347,16 @@ namespace McuUpdater.Tests.Modem
     
 
         [TestMethod]
-        [DataRow(0)]
-        [DataRow(1)]
-        public void Socket_ReadsWith1500ByteChunksKeepTheUartNinetyPercentBusy(int dialect)
+        [DataRow(0, 0)]
+        [DataRow(1, 0)]
+        [DataRow(0, 1)]
+        [DataRow(1, 1)]
+        public void Socket_ReadsWith1500ByteChunksKeepTheUartNinetyPercentBusy(int dialect, int wireMode)
         {
             // Virtual time: the figure is the wire's, deterministic (body bytes per second against
-            // the UART's 11 520 B/s at 115 200 baud).
+            // the UART's 11 520 B/s at 115 200 baud), on the .NET wire and the ESP32's (writes block).
             byte[] blob = SocketRig.Blob(30000, 10);
-            IModuleNetwork net = SocketRig.Start(SocketRig.Options(dialect, SocketRig.Serving(blob)), null);
+            IModuleNetwork net = SocketRig.Start(SocketRig.Options(dialect, SocketRig.Serving(blob)), null, (WireMode)wireMode);
             SocketRig.Connect(net);
             SocketRig.Request(net.Socket);
             byte[] got = new byte[1500];
@@ -367,7 +374,7 @@ namespace McuUpdater.Tests.Modem
             long ms = SocketRig.Wire.Clock.NowMs - start;
             long wireBytes = SocketRig.Wire.ModuleBytesSent - startBytes;
             long bodyPerSecond = total * 1000L / ms;
-            OutputHelper.WriteLine((dialect == 0 ? "qi" : "legacy") + ": " + total.ToString() + " body bytes in " + ms.ToString() + " ms = "
+            OutputHelper.WriteLine((dialect == 0 ? "qi" : "legacy") + (wireMode == 0 ? " (.NET wire)" : " (ESP32 wire)") + ": " + total.ToString() + " body bytes in " + ms.ToString() + " ms = "
                 + bodyPerSecond.ToString() + " B/s of 11520 (" + (bodyPerSecond * 100 / 11520).ToString() + " %), AT framing "
                 + ((wireBytes - total) * 1000 / total).ToString() + " per mille of the body");
             Assert.AreEqual(blob.Length - first, total);

@@ -47,8 +47,19 @@ namespace McuUpdater.Tests.Modem
         /// <summary>Powers the module and returns a network in its dialect (nothing sent yet).</summary>
         public static IModuleNetwork Start(SimulatorOptions options, FaultPlan plan)
         {
+            return Start(options, plan, WireMode.DotNet);
+        }
+
+        /// <summary>As above on a device's wire (ESP32: writes block, STM32: writes queue; both with a board's 4 KB receive buffer).</summary>
+        public static IModuleNetwork Start(SimulatorOptions options, FaultPlan plan, WireMode mode)
+        {
             Module = new ModuleSimulator(options, plan);
-            Wire = new VirtualWire(Module);
+            Wire = new VirtualWire(Module, mode);
+            if (mode != WireMode.DotNet)
+            {
+                Wire.ReceiveBufferSize = 4096;
+            }
+
             if (plan != null)
             {
                 plan.ApplyTo(Wire);

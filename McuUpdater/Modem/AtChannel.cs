@@ -22,7 +22,7 @@ namespace McuUpdater.Modem
         private const byte Cr = 0x0D;
         private const byte Lf = 0x0A;
         private const int RxSize = 256;
-        private const int TxSize = 128;
+        private const int TxSize = 512;
         private const int DrainQuietMs = 50;
 
         // Lines that are URCs wherever they come (both dialects, and the boot chatter of a restart).
@@ -239,6 +239,11 @@ namespace McuUpdater.Modem
             _awaitPrompt = false;
             _payloadPrefix = null;
 
+            if (command.Length > TxSize - 2)
+            {
+                throw new System.ArgumentException("AT command longer than " + (TxSize - 2).ToString() + " characters: " + command.Substring(0, 24) + "...");
+            }
+
             // Assembled into one buffer so the command leaves in one write (a real UART gets it in one piece).
             int n = 0;
             if (LeadingCr)
@@ -246,7 +251,7 @@ namespace McuUpdater.Modem
                 _tx[n++] = Cr;
             }
 
-            for (int i = 0; i < command.Length && n < TxSize - 1; i++)
+            for (int i = 0; i < command.Length; i++)
             {
                 _tx[n++] = (byte)command[i];
             }

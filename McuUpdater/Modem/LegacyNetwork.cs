@@ -35,13 +35,8 @@ namespace McuUpdater.Modem
             get { return Registration; }
         }
 
-        public override SocketOutcome Activate()
+        protected override SocketOutcome ActivateContext()
         {
-            if (Stopped(false))
-            {
-                return LastOutcome;
-            }
-
             // Back to the initial state, where the stack takes its settings (an error here only means it was there).
             Channel.Command("AT+QIDEACT", Settings.DeactivateTimeoutMs, DeactFinals);
             MarkClosed();

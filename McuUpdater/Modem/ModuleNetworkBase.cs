@@ -102,14 +102,41 @@ namespace McuUpdater.Modem
         }
 
         /// <inheritdoc />
-        public abstract SocketOutcome Activate();
+        public SocketOutcome Activate()
+        {
+            if (!ApnFieldFits(Settings.Apn) || !ApnFieldFits(Settings.User) || !ApnFieldFits(Settings.Password))
+            {
+                return Fail(SocketOutcome.ApnRefused, "the APN, its user name and password must each be at most " + MaxApnFieldLength.ToString() + " characters without quotes");
+            }
+
+            if (Stopped(false))
+            {
+                return LastOutcome;
+            }
+
+            return ActivateContext();
+        }
+
+        /// <summary>Configures the APN and activates the context (the dialect's commands).</summary>
+        protected abstract SocketOutcome ActivateContext();
 
         /// <inheritdoc />
         public abstract SocketOutcome Deactivate();
 
+        /// <summary>Longest host name (DNS's limit).</summary>
+        public const int MaxHostLength = 255;
+
+        /// <summary>Longest APN, user name or password.</summary>
+        public const int MaxApnFieldLength = 100;
+
         /// <inheritdoc />
         public SocketOutcome Open(string host, int port)
         {
+            if (host == null || host.Length == 0 || host.Length > MaxHostLength || host.IndexOf('"') >= 0 || port <= 0 || port > 65535)
+            {
+                return Fail(SocketOutcome.Error, "cannot open \"" + host + "\":" + port.ToString() + ": a host of 1 to 255 characters without quotes and a port of 1 to 65535 are needed");
+            }
+
             if (Stopped(true))
             {
                 return LastOutcome;
@@ -484,6 +511,11 @@ namespace McuUpdater.Modem
             }
 
             return FailWith(r, SocketOutcome.Error, send);
+        }
+
+        private static bool ApnFieldFits(string value)
+        {
+            return value != null && value.Length <= MaxApnFieldLength && value.IndexOf('"') < 0;
         }
 
         private int Succeed(int count)

@@ -41,13 +41,8 @@ namespace McuUpdater.Modem
             get { return Registration; }
         }
 
-        public override SocketOutcome Activate()
+        protected override SocketOutcome ActivateContext()
         {
-            if (Stopped(false))
-            {
-                return LastOutcome;
-            }
-
             string ctx = Settings.ContextId.ToString();
             string csgp = "AT+QICSGP=" + ctx + ",1,\"" + Settings.Apn + "\",\"" + Settings.User + "\",\"" + Settings.Password + "\"," + Settings.Authentication.ToString();
             if (!Simple(csgp, SocketOutcome.ApnRefused))

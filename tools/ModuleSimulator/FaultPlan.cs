@@ -96,6 +96,12 @@ namespace McuUpdater.Simulator
             return Add(BlockFaultKind.WrongNext, block, next);
         }
 
+        /// <summary>Answer block <paramref name="block"/> once with a "next" beyond what the host can have sent (furthest accepted + 2 + <paramref name="extra"/>).</summary>
+        public FaultPlan NextBeyondSentAt(int block, int extra)
+        {
+            return Add(BlockFaultKind.NextBeyondSent, block, extra);
+        }
+
         /// <summary>Answer block <paramref name="block"/> twice, back to back.</summary>
         public FaultPlan DuplicateReplyAt(int block)
         {

@@ -53,6 +53,13 @@ namespace McuUpdater.Simulator
             get { return _burstStart + _burstBytes * BitNsPerByte / _baud; }
         }
 
+        /// <summary>Time from which at most <paramref name="bytes"/> bytes of the current burst are still to arrive.</summary>
+        public long BacklogAtMostNs(long bytes)
+        {
+            long arrived = _burstBytes - (bytes > 0 ? bytes : 0);
+            return arrived <= 0 ? _burstStart : _burstStart + arrived * BitNsPerByte / _baud;
+        }
+
         /// <summary>Arrival time of the last byte returned by <see cref="Take"/>.</summary>
         public long LastTakenArrivalNs
         {

@@ -23,6 +23,7 @@ namespace McuUpdater.Simulator
         private readonly PacedLine _toHost;
         private readonly long _byteTimeNs;
         private readonly WireHostLink _hostLink;
+        private readonly WirePlainHostLink _plainHostLink;
         private readonly WireClock _clock;
         private readonly WirePower _power;
 
@@ -71,6 +72,7 @@ namespace McuUpdater.Simulator
             _toModule = new PacedLine(baud, 16 * 1024);
             _toHost = new PacedLine(baud, 1024);
             _hostLink = new WireHostLink(this);
+            _plainHostLink = new WirePlainHostLink(this);
             _clock = new WireClock(this);
             _power = new WirePower(this);
             ModuleSimulator simulator = module as ModuleSimulator;
@@ -85,6 +87,12 @@ namespace McuUpdater.Simulator
         public ISerialLink HostLink
         {
             get { return _hostLink; }
+        }
+
+        /// <summary>The updater's UART without a writer thread (<see cref="HostLink"/> models one): nothing overlaps a blocking write.</summary>
+        public ISerialLink HostLinkWithoutWriter
+        {
+            get { return _plainHostLink; }
         }
 
         /// <summary>The updater's clock: virtual milliseconds; sleeping advances virtual time.</summary>
@@ -250,8 +258,7 @@ namespace McuUpdater.Simulator
         // transmit buffer (bytes still to leave ≤ its size).
         private long RoomAtNs(int extra)
         {
-            long room = (long)(TransmitBufferSize - extra) * _byteTimeNs;
-            long at = _toModule.FreeAtNs - (room > 0 ? room : 0);
+            long at = _toModule.BacklogAtMostNs(TransmitBufferSize - extra);
             return at > _now ? at : _now;
         }
 

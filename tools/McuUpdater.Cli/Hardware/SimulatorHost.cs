@@ -49,7 +49,8 @@ namespace McuUpdater.Cli.Hardware
         /// <summary>Fault option help.</summary>
         public const string FaultHelp =
             "fault to inject (repeatable): status:BLOCK:CODE (refuse a block once with status 1/2/4), silence:BLOCK, slow:BLOCK:MS, "
-            + "power-loss:BLOCK, wrong-next:BLOCK:NEXT, miss-boot:N (ignore the first N sync windows), reply-delay:MS, "
+            + "power-loss:BLOCK, wrong-next:BLOCK:NEXT, next-beyond:BLOCK:EXTRA (a next beyond anything sent), miss-boot:N (ignore the first N sync windows), reply-delay:MS, "
+            + "gmr-noise:N (a noise byte inside the next N AT+GMR answers), at-idle-noise:N (a noise byte before the next N AT commands), "
             + "noise:RATE, drop:RATE, dup:RATE, corrupt:RATE (line faults per byte, host→module; prefix rx- for module→host, e.g. rx-corrupt:0.001), "
             + "idle-noise:MS (a made-up byte about every MS ms while the line is idle; rx-idle-noise:MS towards the host)";
 
@@ -113,6 +114,9 @@ namespace McuUpdater.Cli.Hardware
                     case "slow": plan.SlowAt(Int(p, 1), Int(p, 2)); return;
                     case "power-loss": plan.PowerLossAt(Int(p, 1)); return;
                     case "wrong-next": plan.WrongNextAt(Int(p, 1), Int(p, 2)); return;
+                    case "next-beyond": plan.NextBeyondSentAt(Int(p, 1), Int(p, 2)); return;
+                    case "gmr-noise": plan.GmrAnswerNoise = Int(p, 1); return;
+                    case "at-idle-noise": plan.NoiseBeforeAtCommands = Int(p, 1); return;
                     case "miss-boot": plan.MissBootWindows = Int(p, 1); return;
                     case "reply-delay": plan.ExtraReplyDelayMs = Int(p, 1); return;
                 }

@@ -23,7 +23,7 @@ namespace McuUpdater.Simulator.Host
         private const long HangVirtualMs = 6L * 3600 * 1000;
 
         /// <summary>Runs <paramref name="runs"/> seeds from <paramref name="firstSeed"/>, prints the problems and the table; 0 when clean.</summary>
-        public static int Run(int runs, int firstSeed)
+        public static int Run(int runs, int firstSeed, string mode)
         {
             Stopwatch wall = Stopwatch.StartNew();
             Totals t = new Totals();
@@ -31,7 +31,7 @@ namespace McuUpdater.Simulator.Host
             double virtualSeconds = 0;
             for (int seed = firstSeed; seed < firstSeed + runs; seed++)
             {
-                Outcome o = One(seed);
+                Outcome o = One(seed, false, mode);
                 virtualSeconds += o.VirtualMs / 1000.0;
                 t.Add(o);
                 if (o.Problem != null || o.CrcEscape || (showExcused && o.Excused))
@@ -44,22 +44,39 @@ namespace McuUpdater.Simulator.Host
                 }
             }
 
-            Console.WriteLine($"campaign: {runs} runs from seed {firstSeed}; {virtualSeconds / 3600:F1} h of virtual time in {wall.Elapsed.TotalSeconds:F1} s");
-            Console.WriteLine("| runs | succeeded | excused failures | wrong | CRC-16 escapes | hangs | escaping exceptions | unexplained restarts in successful runs |");
-            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
-            Console.WriteLine($"| {runs} | {t.Succeeded} | {t.Excused} | {t.Wrong} | {t.Escapes} | {t.Hangs} | {t.Exceptions} | {t.UnexplainedRestarts} |");
+            Console.WriteLine($"campaign: {runs} runs from seed {firstSeed}, wire mode {mode}; {virtualSeconds / 3600:F1} h of virtual time in {wall.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine("| wire mode | runs | succeeded | excused failures | wrong | CRC-16 escapes | hangs | escaping exceptions | unexplained restarts in successful runs |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine($"| {mode} | {runs} | {t.Succeeded} | {t.Excused} | {t.Wrong} | {t.Escapes} | {t.Hangs} | {t.Exceptions} | {t.UnexplainedRestarts} |");
             return t.Wrong + t.Escapes + t.Hangs + t.Exceptions == 0 ? 0 : 1;
         }
 
-        /// <summary>One seeded run; <see cref="Outcome.Problem"/> is null when it behaved.</summary>
-        public static Outcome One(int seed)
+        /// <summary>The wire modes a campaign can run in: "dotnet", "esp32", "stm32", or "device" (ESP32 and STM32 by turns of the seed).</summary>
+        public static readonly string[] Modes = { "dotnet", "device", "esp32", "stm32" };
+
+        /// <summary>The wire mode of <paramref name="seed"/> in campaign mode <paramref name="mode"/>.</summary>
+        public static WireMode ModeOf(string mode, int seed)
         {
-            return One(seed, false);
+            switch (mode)
+            {
+                case "dotnet": return WireMode.DotNet;
+                case "esp32": return WireMode.Esp32;
+                case "stm32": return WireMode.Stm32;
+                case "device": return (seed & 1) == 0 ? WireMode.Esp32 : WireMode.Stm32;
+                default: throw new ArgumentException("wire mode \"" + mode + "\" is not one of " + string.Join(", ", Modes));
+            }
         }
 
-        /// <summary>One seeded run, telling its restarts and resends on the console when <paramref name="tell"/>.</summary>
-        public static Outcome One(int seed, bool tell)
+        /// <summary>One seeded run on the .NET wire; <see cref="Outcome.Problem"/> is null when it behaved.</summary>
+        public static Outcome One(int seed)
         {
+            return One(seed, false, "dotnet");
+        }
+
+        /// <summary>One seeded run in a wire mode, telling its restarts and resends on the console when <paramref name="tell"/>.</summary>
+        public static Outcome One(int seed, bool tell, string mode)
+        {
+            WireMode wireMode = ModeOf(mode, seed);
             XorShift rnd = new XorShift((ulong)seed * 0x9E3779B97F4A7C15UL + 1);
             bool quirks = rnd.Next(2) == 1;
             SimulatorOptions sim = quirks ? SimulatorOptions.SpreadtrumQuirks() : SimulatorOptions.Documented();
@@ -83,7 +100,7 @@ namespace McuUpdater.Simulator.Host
             DrawFaults(rnd, plan, blocks, text);
 
             ModuleSimulator module = new ModuleSimulator(sim, plan);
-            VirtualWire wire = new VirtualWire(module);
+            VirtualWire wire = new VirtualWire(module, wireMode);
             plan.ApplyTo(wire);
             WireLedger ledger = new WireLedger(plan, tell ? new ConsoleTap() : null);
             ledger.Attach(wire, module);
@@ -92,14 +109,14 @@ namespace McuUpdater.Simulator.Host
             UpdateSession session = new UpdateSession(guard, wire.Power, guard, options);
             if (tell)
             {
-                Console.WriteLine(text.ToString());
+                Console.WriteLine(text.ToString() + " (wire " + wireMode + ")");
                 session.Events.Restart += (sender, reason, count, detail) => Console.WriteLine($"{wire.Clock.NowMs,8} ms restart {count}: {reason}: {detail}");
                 session.Events.Resend += (sender, reason, seq, send) => Console.WriteLine($"{wire.Clock.NowMs,8} ms resend block {seq} ({reason}), send {send}");
                 session.Events.Trace += (sender, message) => Console.WriteLine($"{wire.Clock.NowMs,8} ms {message}");
             }
 
             long start = wire.Clock.NowMs;
-            Outcome o = new Outcome { Plan = text.ToString(), Ledger = ledger };
+            Outcome o = new Outcome { Plan = text.ToString() + " (wire " + wireMode + ")", Ledger = ledger };
             try
             {
                 o.Result = session.Run(new BinImage(new MemoryStream(image, false), "campaign.bin"));
@@ -170,7 +187,7 @@ namespace McuUpdater.Simulator.Host
             for (int f = 0; f < faults; f++)
             {
                 int at = rnd.Next(blocks);
-                switch (rnd.Next(8))
+                switch (rnd.Next(12))
                 {
                     case 0: plan.StatusAt(at, Status.CrcError); text.Append(" status1@").Append(at); break;
                     case 1: plan.StatusAt(at, Status.PackageError); text.Append(" status4@").Append(at); break;
@@ -180,10 +197,14 @@ namespace McuUpdater.Simulator.Host
                     case 5: plan.PowerLossAt(at); text.Append(" powerloss@").Append(at); break;
                     case 6:
                         // A next beyond what was sent: the ROM believes it; the updater must restart.
-                        int beyond = at + 2 + rnd.Next(3);
-                        plan.WrongNextAt(at, beyond);
-                        text.Append(" next@").Append(at).Append('=').Append(beyond);
+                        int beyond = rnd.Next(3);
+                        plan.NextBeyondSentAt(at, beyond);
+                        text.Append(" next-beyond@").Append(at).Append("=+").Append(2 + beyond);
                         break;
+                    case 7: plan.DuplicateReplyAt(at); text.Append(" dup-reply@").Append(at); break;
+                    case 8: int later = 1 + rnd.Next(4000); plan.ExtraReplyAt(at, later); text.Append(" extra-reply@").Append(at).Append('=').Append(later); break;
+                    case 9: plan.NoiseHeaderAt(at); text.Append(" noise-header@").Append(at); break;
+                    case 10: plan.EarlyFlashErrorAt(at); text.Append(" early-status2@").Append(at); break;
                     default: int next = rnd.Next(at + 1); plan.WrongNextAt(at, next); text.Append(" next@").Append(at).Append('=').Append(next); break;
                 }
             }
@@ -296,13 +317,35 @@ namespace McuUpdater.Simulator.Host
         }
 
         /// <summary>The updater's link and clock, stopping a run that would never end.</summary>
-        private sealed class HangGuard : McuUpdater.Link.ISerialLink, McuUpdater.Timing.IClock
+        /// <remarks>Forwards the wire's writer-thread model (<see cref="McuUpdater.Link.IBackgroundWriter"/>), so the engine writes as on the board.</remarks>
+        private sealed class HangGuard : McuUpdater.Link.ISerialLink, McuUpdater.Link.IBackgroundWriter, McuUpdater.Timing.IClock
         {
             private readonly VirtualWire _wire;
+            private readonly McuUpdater.Link.IBackgroundWriter _background;
 
             public HangGuard(VirtualWire wire)
             {
                 _wire = wire;
+                _background = wire.HostLink as McuUpdater.Link.IBackgroundWriter;
+            }
+
+            public void BeginWrite(byte[] buffer, int offset, int count)
+            {
+                Check();
+                if (_background != null)
+                {
+                    _background.BeginWrite(buffer, offset, count);
+                }
+                else
+                {
+                    _wire.HostLink.Write(buffer, offset, count);
+                }
+            }
+
+            public bool WaitWritten(int timeoutMs)
+            {
+                Check();
+                return _background == null || _background.WaitWritten(timeoutMs);
             }
 
             public long NowMs => _wire.Clock.NowMs;
@@ -380,7 +423,8 @@ namespace McuUpdater.Simulator.Host
             /// <summary>One line for a report: what went wrong, the plan, the outcome.</summary>
             public string Describe()
             {
-                string what = Problem ?? (CrcEscape ? "a damaged frame passed its CRC-16 (wrong image reported as success)" : Excused ? "failed as its faults explain" : "ok");
+                string what = Problem ?? (CrcEscape ? "a damaged frame passed its CRC-16 (wrong image reported as success)" : Excused ? "failed as its faults explain"
+                    : UnexplainedRestarts > 0 ? "ok, after restarts no recorded fault explains: " + Ledger.UnexplainedText : "ok");
                 string result = Result == null ? "no result" : OutcomeNames.Name(Result.Outcome) + ": " + Result.Detail;
                 return what + " | " + Plan + " | " + result;
             }

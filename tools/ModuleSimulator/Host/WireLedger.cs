@@ -16,11 +16,13 @@ namespace McuUpdater.Simulator.Host
     /// before and after the faults) and as the tap (power changes). A "send" is one frame (or AT
     /// command) the updater writes; a "run" is consecutive sends of the same frame. A send is hit
     /// when its bytes or its answer were altered, when the idle line made up a byte that can
-    /// matter to it (a 0xAA head either way; anything during the sync or the AT dialogue), or when
+    /// matter to it (a 0xAA head either way; anything during the sync or the AT dialogue, or while
+    /// the ROM is inside a frame or draining after a bad one), or when
     /// a block or AT fault fired while it was the frame on the wire. A power-on the updater gave
     /// up on is explained when a fault that forces a restart fired in it (flash error, power loss,
-    /// a next beyond what was sent), its boot window was missed by plan, its sync was hit before
-    /// any frame went out, or every send of its last frame was hit (the retry budget spent on faults).
+    /// a next beyond what was sent), its boot window was missed by plan, its sync was spoilt (a
+    /// sync word or answer forged or damaged) and it ended at BEGIN or before, or every send of its
+    /// last frame was hit (the retry budget spent on faults).
     /// </remarks>
     public sealed class WireLedger : IWireTap
     {
@@ -29,6 +31,7 @@ namespace McuUpdater.Simulator.Host
         private const int MaxVariants = 4;
 
         private readonly FaultPlan _plan;
+        private ModuleSimulator _module;
         private readonly IWireTap _inner;
         private readonly List<string> _unexplained = new List<string>();
         private readonly bool[] _faultSeen;
@@ -59,6 +62,7 @@ namespace McuUpdater.Simulator.Host
         private bool _nextSendHit;
         private int _maxSeqInPass;
         private string _passNote;
+        private bool _heldNoise;
         private int _gmrNoiseSeen;
         private int _atNoiseSeen;
 
@@ -104,6 +108,7 @@ namespace McuUpdater.Simulator.Host
             wire.ModuleToHostFault = new Side(this, wire.ModuleToHostFault, false);
             wire.Tap = this;
             module.DataAccepted = OnAccepted;
+            _module = module;
         }
 
         /// <summary>Closes the last power-on; <paramref name="failed"/> when the run ended in failure (it must be explained too).</summary>
@@ -135,6 +140,7 @@ namespace McuUpdater.Simulator.Host
         private void BeginPass()
         {
             _inPass = true;
+            _heldNoise = false;
             _pass++;
             _restartForced = false;
             _syncHit = false;
@@ -165,7 +171,10 @@ namespace McuUpdater.Simulator.Host
 
             bool missedBoot = _pass <= _plan.MissBootWindows;
             bool budgetSpent = _runSends > 0 && _runHits == _runSends;
-            if (_restartForced || missedBoot || (!_anyFrame && _syncHit) || budgetSpent)
+
+            // A forged sync leaves the ROM outside command mode: BEGIN then goes unanswered.
+            bool syncSpoilt = _syncHit && (!_anyFrame || _runKey == Command.DlBegin << 20);
+            if (_restartForced || missedBoot || syncSpoilt || budgetSpent)
             {
                 ExplainedPasses++;
                 return;
@@ -190,6 +199,10 @@ namespace McuUpdater.Simulator.Host
         private void StartSend(int key)
         {
             PollFaults();
+
+            // A frame that starts while the ROM is still inside (or draining) a frame a fault
+            // spoilt is read as part of that damage.
+            bool spoiltByLast = _sendHit && _module != null && _module.InsideFrame;
             FinishSend();
             if (key == _runKey)
             {
@@ -203,7 +216,7 @@ namespace McuUpdater.Simulator.Host
             }
 
             _anyFrame = true;
-            _sendHit = _nextSendHit;
+            _sendHit = _nextSendHit || spoiltByLast;
             _nextSendHit = false;
         }
 
@@ -245,8 +258,9 @@ namespace McuUpdater.Simulator.Host
                 _faultSeen[i] = true;
                 Hit();
                 bool forces = f.Kind == BlockFaultKind.PowerLoss
+                    || f.Kind == BlockFaultKind.EarlyFlashError
                     || (f.Kind == BlockFaultKind.Status && f.Value == Status.FlashError)
-                    || (f.Kind == BlockFaultKind.WrongNext && f.Value > f.Block + 1);
+                    || f.Kind == BlockFaultKind.NextBeyondSent;
                 if (forces)
                 {
                     _restartForced = true;
@@ -402,14 +416,25 @@ namespace McuUpdater.Simulator.Host
 
             if (!_anyFrame)
             {
-                _syncHit = true;
+                // During the sync only a byte that forges a sync word or its answer matters (a 0x5B
+                // from noise ends the ticker on a ROM that never heard 0xB5); a head spoils BEGIN.
+                bool forges = towardsModule ? b == Wire.SyncWord1 || b == Wire.SyncWord2 : b == Wire.SyncWordRsp1 || b == Wire.SyncWordRsp2;
+                _syncHit |= forges;
+                _nextSendHit |= towardsModule && b == Wire.Head;
                 return;
             }
 
-            if (b == Wire.Head || InText)
+            if (towardsModule && _module != null && _module.HoldingInput)
             {
-                // A head the ROM (or the host's decoder) takes for a frame, or a byte in an AT line:
-                // it spoils the exchange on the wire and, towards the module, the next one too.
+                // The ROM reads it only after its pending answer: it spoils what comes then.
+                _heldNoise = true;
+            }
+
+            if (b == Wire.Head || InText || (towardsModule && _module != null && _module.InsideFrame))
+            {
+                // A head the ROM (or the host's decoder) takes for a frame, a byte in an AT line, or
+                // any byte while the ROM is inside a frame or draining after a bad one: it spoils
+                // the exchange on the wire and, towards the module, the next one too.
                 _sendHit = true;
                 if (towardsModule)
                 {
@@ -439,6 +464,13 @@ namespace McuUpdater.Simulator.Host
                 if (_towardsModule)
                 {
                     _ledger.HostBytes(input, offset, count);
+                }
+                else if (_ledger._heldNoise)
+                {
+                    // The ROM answers, then reads the noise that waited in its FIFO.
+                    _ledger._heldNoise = false;
+                    _ledger._sendHit = true;
+                    _ledger._nextSendHit = true;
                 }
 
                 if (_inner == null)

@@ -4,9 +4,9 @@ using nanoFramework.TestFramework;
 
 namespace McuUpdater.Tests.Modem
 {
-    /// <summary>qi replies the simulator does not make, on scripted wire bytes.</summary>
+    /// <summary>Replies the simulator does not make, and input refused before anything is sent, on scripted wire bytes.</summary>
     [TestClass]
-    public class QiScriptedTests
+    public class ScriptedSocketTests
     {
         [TestMethod]
         public void Qi_OpenResultBeforeTheOkIsTaken()
@@ -66,6 +66,40 @@ namespace McuUpdater.Tests.Modem
             Assert.AreEqual(-1, net.Socket.Read(buffer, 0, 64, 500));
             Assert.AreEqual(SocketOutcome.Timeout, net.Socket.LastOutcome, net.Socket.LastReason);
             Assert.IsTrue(wire.Clock.NowMs - start < 600, "ended at the read's limit: " + (wire.Clock.NowMs - start).ToString());
+        }
+
+        [TestMethod]
+        [DataRow(0, 300, 80)]
+        [DataRow(1, 300, 80)]
+        [DataRow(0, 10, 0)]
+        [DataRow(1, 10, 70000)]
+        public void Socket_BadHostOrPortIsRefusedBeforeAnythingIsSent(int dialect, int hostLength, int port)
+        {
+            ScriptedAtModule module = new ScriptedAtModule();
+            VirtualWire wire = new VirtualWire(module);
+            ModemSettings settings = new ModemSettings();
+            settings.Dialect = (AtDialect)dialect;
+            IModuleNetwork net = ModuleNetworks.Create(wire.HostLink, wire.Clock, settings, null);
+            Assert.AreEqual(SocketOutcome.Error, net.Socket.Open(new string('h', hostLength), port));
+            Assert.IsTrue(net.Socket.LastReason.IndexOf("65535") >= 0, net.Socket.LastReason);
+            wire.RunFor(10);
+            Assert.AreEqual(0, module.Commands.Count, "nothing reached the module");
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void Socket_ApnWithAQuoteIsRefusedBeforeAnythingIsSent(int dialect)
+        {
+            ScriptedAtModule module = new ScriptedAtModule();
+            VirtualWire wire = new VirtualWire(module);
+            ModemSettings settings = new ModemSettings();
+            settings.Dialect = (AtDialect)dialect;
+            settings.Apn = "inter\"net";
+            IModuleNetwork net = ModuleNetworks.Create(wire.HostLink, wire.Clock, settings, null);
+            Assert.AreEqual(SocketOutcome.ApnRefused, net.Activate());
+            wire.RunFor(10);
+            Assert.AreEqual(0, module.Commands.Count, "nothing reached the module");
         }
     }
 }
