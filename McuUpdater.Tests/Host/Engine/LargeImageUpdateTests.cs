@@ -17,9 +17,15 @@ namespace McuUpdater.Tests.Host.Engine
         private const int Length = 2988442;
 
         [TestMethod]
-        [DataRow(2000, 0)]
-        [DataRow(3200, 1)]
-        public void Download_TimeoutRunsFromTheFramesLastByte(int slowMs, int resends)
+        [DataRow(2000, 0, 0)]
+        [DataRow(3200, 1, 0)]
+        [DataRow(2000, 0, 1)]
+        [DataRow(3200, 1, 1)]
+        [DataRow(2000, 0, 2)]
+        [DataRow(3200, 1, 2)]
+        [DataRow(2000, 0, 4)]
+        [DataRow(3200, 1, 4)]
+        public void Download_TimeoutRunsFromTheFramesLastByte(int slowMs, int resends, int wire)
         {
             // A 16 KB frame is 1.42 s on the wire at 115 200: the 3 s start when it has left.
             SimulatorOptions sim = EngineRig.Simulator(1, 16384);
@@ -27,11 +33,12 @@ namespace McuUpdater.Tests.Host.Engine
             sim.ExpectedImageSize = image.Length;
             UpdateOptions options = EngineRig.Defaults();
             options.MaxBlockSize = UpdateOptions.DefaultMaxBlockSize;
-            EngineRig rig = new EngineRig(sim, new FaultPlan(12).SlowAt(1, slowMs), options);
+            EngineRig rig = EngineRig.ForWire(wire, sim, new FaultPlan(12).SlowAt(1, slowMs), options);
             UpdateResult r = rig.UpdateAndCheck(image, "slow answer to a 16 KB frame");
             Assert.AreEqual(16372, r.BlockSize, "largest even block under MTU 16384");
             Assert.AreEqual(resends, r.Resends, "answered " + slowMs.ToString() + " ms after the frame arrived");
         }
+
 
         [TestMethod]
         [DataRow(0, 8224)]
