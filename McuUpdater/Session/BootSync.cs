@@ -68,7 +68,7 @@ namespace McuUpdater.Session
 
                 // The off time counts from the line going quiet: bytes still leaving the UART (a
                 // queued frame, a writer thread's) would shorten the power cycle an idle-sensing
-                // module or relay sees. Bounded by the longest frame's wire time.
+                // module or relay sees. Bounded by two of the longest frames' wire time.
                 _tx.Drain(DrainLimitMs());
                 _power.Off();
                 _clock.Sleep(_options.PowerOffMs);
@@ -163,8 +163,10 @@ namespace McuUpdater.Session
 
         private int DrainLimitMs()
         {
+            // Two frames: a resend still leaving and the next block queued behind it after a late
+            // positive answer (the fault campaign's seeds 23000 and 47339).
             int frame = Wire.DataFrameOverhead + (_options.MaxBlockSize > 0 ? _options.MaxBlockSize : UpdateOptions.DefaultMaxBlockSize);
-            return (int)_tx.WireTimeMs(frame) + Wire.SettleMs;
+            return (int)_tx.WireTimeMs(2 * frame) + Wire.SettleMs;
         }
 
         private void DrainInput()

@@ -303,6 +303,9 @@ namespace McuUpdater.Session
                 case VersionCheckResult.Cancelled:
                     Finish(result, UpdateOutcome.Cancelled, "cancelled during the version check (the image was written)");
                     break;
+                case VersionCheckResult.Unconfirmed:
+                    Finish(result, UpdateOutcome.FirmwareSilent, "the new firmware's AT+GMR answers never repeated (last \"" + _versionCheck.FoundVersion + "\", expected \"" + expected + "\"): a noisy line");
+                    break;
                 default:
                     Finish(result, UpdateOutcome.FirmwareSilent, "the new firmware did not answer AT/AT+GMR within " + _options.BootTimeoutMs.ToString() + " ms of RUN");
                     break;

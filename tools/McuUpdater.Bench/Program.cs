@@ -15,7 +15,7 @@ namespace McuUpdater.Bench
     /// Benchmark of the update engine against the module simulator in virtual time: payload
     /// throughput versus protocol.md's stop-and-wait bound, CPU time per MB, allocations per DATA
     /// frame, and full simulated updates per second. Usage: [--out docs/benchmarks.md] [--runs N];
-    /// or `campaign [RUNS [FIRST_SEED]]` for a seeded fault campaign (see <see cref="FaultCampaign"/>).
+    /// `fetch` for the fetch throughput alone (see <see cref="FetchBench"/>); or `campaign [RUNS [FIRST_SEED]]` for a seeded fault campaign (see <see cref="FaultCampaign"/>).
     /// </summary>
     internal static class Program
     {
@@ -27,18 +27,15 @@ namespace McuUpdater.Bench
         {
             string outPath = null;
             int runs = 5;
-            if (args.Length == 2 && args[0] == "replay")
+            if (args.Length == 1 && args[0] == "fetch")
             {
-                FaultCampaign.Outcome o = FaultCampaign.One(int.Parse(args[1], CultureInfo.InvariantCulture), true);
-                Console.WriteLine(OutcomeNames.Name(o.Result.Outcome) + ": " + o.Result.Detail + (o.Problem != null ? " — " + o.Problem : string.Empty));
-                return o.Problem == null ? 0 : 1;
+                Console.Write(FetchBench.Run(out bool fetchOnlyOk));
+                return fetchOnlyOk ? 0 : 1;
             }
 
-            if (args.Length >= 1 && args[0] == "campaign")
+            if (args.Length >= 1 && (args[0] == "replay" || args[0] == "campaign"))
             {
-                int count = args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
-                int first = args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
-                return FaultCampaign.Run(count, first);
+                return Campaign(args);
             }
 
             for (int i = 0; i < args.Length; i++)
@@ -53,7 +50,7 @@ namespace McuUpdater.Bench
                 }
                 else
                 {
-                    Console.Error.WriteLine("usage: McuUpdater.Bench [--out FILE.md] [--runs N] | campaign [RUNS [FIRST_SEED]] | replay SEED");
+                    Console.Error.WriteLine("usage: McuUpdater.Bench [--out FILE.md] [--runs N] | fetch | campaign [RUNS [FIRST_SEED]] [--mode M] | replay SEED [--mode M]  (M: " + string.Join(", ", FaultCampaign.Modes) + ")");
                     return 2;
                 }
             }
@@ -93,7 +90,8 @@ namespace McuUpdater.Bench
                 + "Why " + DeviceCpuMsPer8K.ToString("F0", CultureInfo.InvariantCulture) + " ms per 8 KB: nanoCLR on an x86 host takes 0.83 ms for the CRC-16 of 8 KB and 0.8 ms to build an 8 KB frame (design.md); a board runs about 20× slower (≈ 16 ms) and the block is read from an SD card first (a few ms): 20 ms is a realistic, not a kind, figure.\n"
                 + "Images: 256 KiB = 262 144 bytes, 2.85 MB = 2 988 442 bytes (seeded random). Throughput = image bytes / virtual time from the first DATA frame to the last DATA_RSP.\n"
                 + "Allocations: GC.GetAllocatedBytesForCurrentThread between 25 % and 75 % of the blocks (engine and simulator on the same thread).\n\n"
-                + table.ToString() + "\n" + summary + "\n";
+                + table.ToString() + "\n" + summary + "\n\n" + FetchBench.Run(out bool fetchOk);
+            ok &= fetchOk;
             Console.Write(report);
             if (outPath != null)
             {
@@ -105,6 +103,51 @@ namespace McuUpdater.Bench
 
             Console.WriteLine(ok ? "targets met (.NET >= 99.5 %, device >= 98 % / 99 % of the bound, 0 bytes/frame)" : "TARGETS NOT MET");
             return ok ? 0 : 1;
+        }
+
+        // campaign [RUNS [FIRST_SEED]] [--mode M] | replay SEED [--mode M]; the mode defaults to dotnet.
+        private static int Campaign(string[] args)
+        {
+            string mode = "dotnet";
+            int[] numbers = new int[2];
+            int count = 0;
+            for (int i = 1; i < args.Length; i++)
+            {
+                if (args[i] == "--mode" && i + 1 < args.Length)
+                {
+                    mode = args[++i];
+                }
+                else if (count < 2 && int.TryParse(args[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out int n))
+                {
+                    numbers[count++] = n;
+                }
+                else
+                {
+                    Console.Error.WriteLine("campaign [RUNS [FIRST_SEED]] [--mode M] | replay SEED [--mode M]: unexpected \"" + args[i] + "\"");
+                    return 2;
+                }
+            }
+
+            if (Array.IndexOf(FaultCampaign.Modes, mode) < 0)
+            {
+                Console.Error.WriteLine("--mode " + mode + ": use one of " + string.Join(", ", FaultCampaign.Modes));
+                return 2;
+            }
+
+            if (args[0] == "replay")
+            {
+                if (count != 1)
+                {
+                    Console.Error.WriteLine("replay SEED [--mode M]");
+                    return 2;
+                }
+
+                FaultCampaign.Outcome o = FaultCampaign.One(numbers[0], true, mode);
+                Console.WriteLine(o.Describe());
+                return o.Problem == null && !o.CrcEscape ? 0 : 1;
+            }
+
+            return FaultCampaign.Run(count >= 1 ? numbers[0] : 500, count >= 2 ? numbers[1] : 1, mode);
         }
 
         private static Row Measure(int mtu, int size, Model model)

@@ -33,5 +33,12 @@ namespace McuUpdater.Simulator
 
         /// <summary>Report a flash error (status 2) as soon as the block's header is in, while the rest is still on the wire, and drop the rest: the host restarts with its transmit side busy.</summary>
         EarlyFlashError = 8,
+
+        /// <summary>
+        /// Accept the block but answer with a "next" beyond anything the host can have sent (the
+        /// furthest block accepted in this download + 2 + a chosen extra), and expect it from then
+        /// on: a host that follows it leaves a hole in the image; protocol.md says restart.
+        /// </summary>
+        NextBeyondSent = 9,
     }
 }

@@ -11,6 +11,7 @@ namespace McuUpdater.Simulator
     public sealed class FaultPlan
     {
         private readonly ArrayList _blockFaults = new ArrayList();
+        private readonly XorShift _atRandom;
 
         /// <summary>Creates a plan; each line direction gets its own generator derived from <paramref name="seed"/>.</summary>
         public FaultPlan(uint seed)
@@ -18,6 +19,8 @@ namespace McuUpdater.Simulator
             Seed = seed;
             HostToModule = new ByteFaults(((ulong)seed << 32) ^ 0x9E3779B97F4A7C15UL);
             ModuleToHost = new ByteFaults(((ulong)seed << 32) ^ 0xC2B2AE3D27D4EB4FUL);
+            _atRandom = new XorShift(((ulong)seed << 32) ^ 0x165667B19E3779F9UL);
+            Sockets = new SocketFaults(((ulong)seed << 32) ^ 0x27D4EB2F165667C5UL);
         }
 
         /// <summary>The seed the plan was made with.</summary>
@@ -29,11 +32,33 @@ namespace McuUpdater.Simulator
         /// <summary>Faults on bytes the module sends.</summary>
         public ByteFaults ModuleToHost { get; private set; }
 
+        /// <summary>Faults of the firmware's TCP/IP stack (context drops, early closes, missing URCs, short reads, restarts…).</summary>
+        public SocketFaults Sockets { get; private set; }
+
         /// <summary>The first N power-ons ignore 0xB5 (the boot window is missed).</summary>
         public int MissBootWindows;
 
         /// <summary>Extra delay in ms before every answer of the boot ROM (slow module).</summary>
         public int ExtraReplyDelayMs;
+
+        /// <summary>
+        /// The next N answers of the firmware to AT+GMR carry one printable noise byte inside the
+        /// version text (a byte the line reader keeps, so the version reads wrong).
+        /// </summary>
+        public int GmrAnswerNoise;
+
+        /// <summary>
+        /// The line makes up one printable byte just before each of the next N bursts the host
+        /// writes to the running firmware: idle-line noise that lands in the firmware's command
+        /// buffer ahead of the host's command.
+        /// </summary>
+        public int NoiseBeforeAtCommands;
+
+        /// <summary>AT answers with noise inserted so far.</summary>
+        public int GmrAnswerNoiseFired { get; private set; }
+
+        /// <summary>Noise bytes put before AT commands so far.</summary>
+        public int NoiseBeforeAtCommandsFired { get; private set; }
 
         /// <summary>The block faults added so far, in order.</summary>
         public ArrayList BlockFaults
@@ -69,6 +94,12 @@ namespace McuUpdater.Simulator
         public FaultPlan WrongNextAt(int block, int next)
         {
             return Add(BlockFaultKind.WrongNext, block, next);
+        }
+
+        /// <summary>Answer block <paramref name="block"/> once with a "next" beyond what the host can have sent (furthest accepted + 2 + <paramref name="extra"/>).</summary>
+        public FaultPlan NextBeyondSentAt(int block, int extra)
+        {
+            return Add(BlockFaultKind.NextBeyondSent, block, extra);
         }
 
         /// <summary>Answer block <paramref name="block"/> twice, back to back.</summary>
@@ -170,6 +201,37 @@ namespace McuUpdater.Simulator
             }
 
             return null;
+        }
+
+        // A printable noise byte for an AT fault, or -1 when the fault's count is used up.
+        internal int TakeGmrAnswerNoise()
+        {
+            if (GmrAnswerNoise <= 0)
+            {
+                return -1;
+            }
+
+            GmrAnswerNoise--;
+            GmrAnswerNoiseFired++;
+            return 0x21 + _atRandom.Next(0x7F - 0x21);
+        }
+
+        // Where inside a text of length n (1..n-1) a noise byte goes.
+        internal int AtNoisePosition(int n)
+        {
+            return n < 2 ? 0 : 1 + _atRandom.Next(n - 1);
+        }
+
+        internal int TakeNoiseBeforeAtCommand()
+        {
+            if (NoiseBeforeAtCommands <= 0)
+            {
+                return -1;
+            }
+
+            NoiseBeforeAtCommands--;
+            NoiseBeforeAtCommandsFired++;
+            return 0x21 + _atRandom.Next(0x7F - 0x21);
         }
 
         private static bool IsHeaderFault(BlockFaultKind kind)

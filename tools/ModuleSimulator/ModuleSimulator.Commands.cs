@@ -20,11 +20,27 @@ namespace McuUpdater.Simulator
         private uint _expected;
         private bool _oddSeen;
         private int _firstBlockLength;
+        private long _furthestAccepted = -1;
         private int _burstFill;
         private readonly byte[] _header = new byte[Wire.HeaderLength];
         private int _headerBytes;
         private int _frameLeft;
         private bool _draining;
+
+        /// <summary>Optional observer of every DATA frame the ROM accepts (sequence and block as written to flash).</summary>
+        public DataAcceptedHandler DataAccepted { get; set; }
+
+        /// <summary>True while the ROM is inside a frame or draining the line after a bad one: a stray byte now changes what it makes of the next frame.</summary>
+        public bool InsideFrame
+        {
+            get { return InCommandPhase && (_draining || _headerBytes > 0 || _frameLeft > 0 || _decoder.InFrame); }
+        }
+
+        /// <summary>True while the ROM is writing flash: what arrives waits in its receive FIFO until the pending answer has gone out.</summary>
+        public bool HoldingInput
+        {
+            get { return InCommandPhase && _busy; }
+        }
 
         /// <summary>Sequence the ROM expects next.</summary>
         public uint ExpectedSequence
@@ -325,6 +341,7 @@ namespace McuUpdater.Simulator
             _expected = 0;
             _oddSeen = false;
             _firstBlockLength = 0;
+            _furthestAccepted = -1;
             _burstFill = 0;
             Phase = ModulePhase.Downloading;
         }
@@ -421,9 +438,19 @@ namespace McuUpdater.Simulator
                 _firstBlockLength = block;
             }
 
+            DataAcceptedHandler accepted = DataAccepted;
+            if (accepted != null)
+            {
+                accepted(data, at, length);
+            }
+
             _image.Append(data, at + Wire.SequenceLength, block);
             _oddSeen = (block & 1) == 1;
             _expected = sequence + 1;
+            if (sequence > _furthestAccepted)
+            {
+                _furthestAccepted = sequence;
+            }
             FramesAccepted++;
             BlocksAccepted++;
             AnswerBlock(fault);
@@ -491,6 +518,12 @@ namespace McuUpdater.Simulator
                     case BlockFaultKind.ExtraReply:
                         _extraReplyLength = FrameEncoder.EncodeDataResponse(_extraReply, 0, Status.Success, next);
                         _timers.Arm(TimerExtraReply, _line.NowNs + (delayMs + fault.Value) * NsPerMs);
+                        break;
+                    case BlockFaultKind.NextBeyondSent:
+                        // The host sends block k only after the ROM asked for it, so it cannot have
+                        // sent beyond the furthest accepted + 1: this next is out of its bound.
+                        next = (uint)(_furthestAccepted + 2 + fault.Value);
+                        _expected = next;
                         break;
                     case BlockFaultKind.WrongNext:
                         next = (uint)fault.Value;
