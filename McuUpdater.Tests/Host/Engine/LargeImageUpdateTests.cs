@@ -39,6 +39,7 @@ namespace McuUpdater.Tests.Host.Engine
             Assert.AreEqual(resends, r.Resends, "answered " + slowMs.ToString() + " ms after the frame arrived");
         }
 
+
         [TestMethod]
         [DataRow(0, 8224)]
         [DataRow(0, 1024)]
