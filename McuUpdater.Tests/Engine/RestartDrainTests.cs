@@ -16,16 +16,16 @@ namespace McuUpdater.Tests.Engine
         {
             // Block 0's answer comes late, after its resend has started; the session then queues
             // block 1 behind that resend, and the ROM reports a flash error on the resend's header:
-            // two 16 KB frames are still leaving when the restart begins.
-            SimulatorOptions sim = EngineRig.Simulator(1, 16384);
-            sim.ExpectedImageSize = 32083;
-            UpdateOptions options = EngineRig.Defaults();
-            options.MaxBlockSize = 16372;
-            FaultPlan faults = new FaultPlan(41).SlowAt(0, 3650).EarlyFlashErrorAt(1);
-            EngineRig rig = EngineRig.ForWire(wire, sim, faults, options);
+            // two 8 KB frames (1.4 s) are still leaving when the restart begins, twice what a drain
+            // bounded by one frame waits for.
+            SimulatorOptions sim = EngineRig.Simulator(1, 8224);
+            sim.ExpectedImageSize = 2 * 8212 - 301;
+            sim.KeepImageLimit = 0;
+            FaultPlan faults = new FaultPlan(41).SlowAt(0, 3330).EarlyFlashErrorAt(1);
+            EngineRig rig = EngineRig.ForWire(wire, sim, faults, null);
             OffTimeTap tap = new OffTimeTap();
             rig.Wire.Tap = tap;
-            UpdateResult r = rig.UpdateAndCheck(EngineRig.Image(32083, 41), "flash error with two frames queued");
+            UpdateResult r = rig.UpdateAndCheck(EngineRig.Image(sim.ExpectedImageSize, 41), "flash error with two frames queued");
             Assert.AreEqual(1, r.Restarts, "only the flash error restarts");
             Assert.IsTrue(tap.BytesAfterPowerOff == 0, "host bytes on the line after power-off: " + tap.BytesAfterPowerOff.ToString());
         }

@@ -152,10 +152,12 @@ namespace McuUpdater.Tests.Engine
         {
             // A noise byte 0xAA makes the bytes after it look like a header; one whose length no
             // response can have is noise, not a "not accepted" reply worth a resend.
-            // Two 8 KB blocks with noise every millisecond: noise over as many frames' answers as
-            // five blocks at 2 ms gave, in less than half the heap (image and the module's copy).
-            SimulatorOptions sim = EngineRig.Simulator(variant, 8224);
-            byte[] image = EngineRig.Image(2 * 8212, 14);
+            // Four 4 KB blocks with noise every millisecond: noise over as many frames' answers as
+            // five 8 KB blocks at 2 ms gave, in a fraction of the heap (frame buffers, image and the
+            // module's copy, kept as length and CRC-32 only).
+            SimulatorOptions sim = EngineRig.Simulator(variant, 4096);
+            sim.KeepImageLimit = 0;
+            byte[] image = EngineRig.Image(4 * Wire.BlockSizeForMtu(4096, EngineRig.Defaults().MaxBlockSize), 14);
             sim.ExpectedImageSize = image.Length;
             FaultPlan plan = new FaultPlan(14);
             plan.ModuleToHost.IdleNoiseMs = 1;

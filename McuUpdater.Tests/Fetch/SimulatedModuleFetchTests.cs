@@ -8,7 +8,7 @@ using nanoFramework.TestFramework;
 
 namespace McuUpdater.Tests.Fetch
 {
-    /// <summary>Fetch then flash through the simulated module's own TCP/IP in both dialects, in virtual time (small packages; the 300 KB run is a host test).</summary>
+    /// <summary>Fetch then flash through the simulated module's own TCP/IP in both dialects, in virtual time (packages of 6-8 KB: package, stored file, its copy being read and the module's image fit a board's heap; the 300 KB run is a host test).</summary>
     [TestClass]
     public class SimulatedModuleFetchTests
     {
@@ -17,7 +17,7 @@ namespace McuUpdater.Tests.Fetch
         [DataRow((int)AtDialect.Legacy)]
         public void SimFetch_FetchesVerifiesAndFlashesInEachDialect(int dialect)
         {
-            byte[] firmware = EngineRig.Image(12000, 81);
+            byte[] firmware = EngineRig.Image(6000, 81);
             SimFetchRig rig = new SimFetchRig(QuecFotaPackageWriter.Build(firmware, EngineRig.NewVersion), (AtDialect)dialect, 1024);
             OtaReport report = rig.Updater().Run();
             PackageFetcherTests.Expect(FetchOutcome.Fetched, report.Fetch);
@@ -34,7 +34,7 @@ namespace McuUpdater.Tests.Fetch
         [DataRow((int)AtDialect.Legacy, 7000)]
         public void SimFetch_ResumesAfterTheServerCutsAtAnOffset(int dialect, int cutAt)
         {
-            byte[] package = PackageFetcherTests.Package(9000, 82);
+            byte[] package = PackageFetcherTests.Package(8000, 82);
             SimFetchRig rig = new SimFetchRig(package, (AtDialect)dialect, 1024);
             rig.Server.CloseAfterBodyBytes = cutAt;
             rig.Server.FaultyRequests = 1;
@@ -49,7 +49,7 @@ namespace McuUpdater.Tests.Fetch
         [DataRow((int)AtDialect.Legacy)]
         public void SimFetch_McuResetMidFetchResumesFromTheStoredBytes(int dialect)
         {
-            byte[] firmware = EngineRig.Image(9000, 83);
+            byte[] firmware = EngineRig.Image(6000, 83);
             SimFetchRig rig = new SimFetchRig(QuecFotaPackageWriter.Build(firmware, EngineRig.NewVersion), (AtDialect)dialect, 1024);
             OtaUpdater first = rig.Updater();
             first.Fetcher.Progress += new PackageFetcherTests.ResetAt(first.Fetcher, 4000).OnProgress;

@@ -11,6 +11,7 @@ namespace McuUpdater.Tests.Host
     /// class, measured on the host by <see cref="LiveSetMeter"/>, stays within <see cref="BudgetBytes"/>.
     /// It forces thousands of full collections, so it runs on request, alone:
     /// MCUUPDATER_HEAP_REPORT=1 dotnet test McuUpdater.Tests/McuUpdater.Tests.csproj --filter FullyQualifiedName~HeapBudgetTests
+    /// (MCUUPDATER_HEAP_CLASSES=ReplyMatchingTests,FrameOverlapTests measures only the classes named, while trimming one).
     /// </summary>
     [Collection(HeapCollection.Name)]
     public class HeapBudgetTests
@@ -35,11 +36,14 @@ namespace McuUpdater.Tests.Host
         {
             Skip.IfNot(Environment.GetEnvironmentVariable("MCUUPDATER_HEAP_REPORT") == "1", "the heap report forces thousands of full collections; run it alone with MCUUPDATER_HEAP_REPORT=1 (see the class summary)");
 
+            string only = Environment.GetEnvironmentVariable("MCUUPDATER_HEAP_CLASSES");
+            HashSet<string> named = string.IsNullOrEmpty(only) ? null : new HashSet<string>(only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             HashSet<Type> classes = new HashSet<Type>();
             foreach (NanoCase c in NanoTestRunner.Discover(typeof(HeapBudgetTests).Assembly))
             {
                 // Host/ classes run only on the host (pseudo-terminals, large images): not deployed to a board.
-                if (!c.TestClass.Namespace.StartsWith("McuUpdater.Tests.Host", StringComparison.Ordinal))
+                if (!c.TestClass.Namespace.StartsWith("McuUpdater.Tests.Host", StringComparison.Ordinal)
+                    && (named == null || named.Contains(c.TestClass.Name)))
                 {
                     classes.Add(c.TestClass);
                 }

@@ -225,7 +225,9 @@ namespace McuUpdater.Simulator
         {
             if (_holdCount + count > _hold.Length)
             {
-                byte[] grown = new byte[2 * (_holdCount + count)];
+                // Rounded up to 1 KB, not doubled: a frame held behind a flash write, in each of the
+                // two buffers, would otherwise take twice its size twice on a test's heap.
+                byte[] grown = new byte[(_holdCount + count + 1023) & ~1023];
                 Array.Copy(_hold, grown, _holdCount);
                 _hold = grown;
             }
@@ -337,6 +339,7 @@ namespace McuUpdater.Simulator
             Downloads++;
             _firmwareValid = false;
             _firmwareVersion = null;
+            _image.SizeHint = _options.ExpectedImageSize < 0 ? 0 : (_options.ExpectedImageSize + 1) & ~1;
             _image.Reset();
             _expected = 0;
             _oddSeen = false;

@@ -23,6 +23,9 @@ namespace McuUpdater.Simulator
             Reset();
         }
 
+        /// <summary>Length the image is announced to reach (pad included), or 0: the kept bytes grow straight to it, so a test's heap holds one copy of that size, not a doubled buffer.</summary>
+        public int SizeHint { get; set; }
+
         /// <summary>Bytes received so far, pad included.</summary>
         public int Length { get; private set; }
 
@@ -171,7 +174,11 @@ namespace McuUpdater.Simulator
             }
 
             int grown = _bytes.Length * 2;
-            if (grown < size)
+            if (SizeHint >= size)
+            {
+                grown = SizeHint;
+            }
+            else if (grown < size)
             {
                 grown = size;
             }

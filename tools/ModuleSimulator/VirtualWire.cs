@@ -317,9 +317,12 @@ namespace McuUpdater.Simulator
         // exactly the bytes a driver would have lost when each arrived.
         private int TakeReceived(byte[] buffer, int offset, int count)
         {
+            // The ring grows up to the port's buffer size as bytes wait in it: replies of a few bytes
+            // need no 17 KB on a test's heap, and a full ring still overflows at exactly that size.
+            int limit = ReceiveBufferSize > 0 ? ReceiveBufferSize : 1;
             if (_rxRing == null)
             {
-                _rxRing = new byte[ReceiveBufferSize > 0 ? ReceiveBufferSize : 1];
+                _rxRing = new byte[limit < 256 ? limit : 256];
             }
 
             int size = _rxRing.Length;
@@ -333,6 +336,11 @@ namespace McuUpdater.Simulator
 
                 for (int i = 0; i < n; i++)
                 {
+                    if (_rxCount == size && size < limit)
+                    {
+                        size = GrowReceiveRing(limit);
+                    }
+
                     if (_rxCount == size)
                     {
                         ReceiveOverflows++;
@@ -365,6 +373,22 @@ namespace McuUpdater.Simulator
             }
 
             return taken;
+        }
+
+        // Doubles the full receive ring (at most to limit), oldest byte first; returns the new size.
+        private int GrowReceiveRing(int limit)
+        {
+            int size = _rxRing.Length;
+            int grown = size * 2 < limit ? size * 2 : limit;
+            byte[] bigger = new byte[grown];
+            for (int i = 0; i < _rxCount; i++)
+            {
+                bigger[i] = _rxRing[(_rxHead + i) % size];
+            }
+
+            _rxRing = bigger;
+            _rxHead = 0;
+            return grown;
         }
 
         internal void AdvanceTo(long timeNs)
