@@ -64,6 +64,7 @@ namespace McuUpdater.Simulator.Host
         private string _passNote;
         private bool _heldNoise;
         private int _gmrNoiseSeen;
+        private int _extraRepliesSeen;
         private int _atNoiseSeen;
 
         /// <summary>Creates a ledger for a run with <paramref name="plan"/>, forwarding tap calls to <paramref name="inner"/> (may be null).</summary>
@@ -265,6 +266,13 @@ namespace McuUpdater.Simulator.Host
                 {
                     _restartForced = true;
                 }
+            }
+
+            if (_module != null && _module.ExtraRepliesSent != _extraRepliesSeen)
+            {
+                // An extra reply fired long ago lands in the exchange on the wire now.
+                _extraRepliesSeen = _module.ExtraRepliesSent;
+                Hit();
             }
 
             if (_plan.GmrAnswerNoiseFired != _gmrNoiseSeen || _plan.NoiseBeforeAtCommandsFired != _atNoiseSeen)
