@@ -258,6 +258,11 @@ namespace McuUpdater.Simulator.Host
 
                 _faultSeen[i] = true;
                 Hit();
+                if (f.Kind == BlockFaultKind.DuplicateReply || f.Kind == BlockFaultKind.Slow || f.Kind == BlockFaultKind.NoiseHeader)
+                {
+                    // Its second or late answer, or the ROM's answer to the noise, can land in the next exchange.
+                    _nextSendHit = true;
+                }
                 bool forces = f.Kind == BlockFaultKind.PowerLoss
                     || f.Kind == BlockFaultKind.EarlyFlashError
                     || (f.Kind == BlockFaultKind.Status && f.Value == Status.FlashError)
