@@ -41,7 +41,7 @@ namespace McuUpdater.Tests.Engine
             }
 
             Power = new CountingPower(Wire.Power);
-            Options = options == null ? Defaults() : options;
+            Options = options == null ? DefaultsFor(simulator.Mtu) : options;
             Session = new UpdateSession(writerThread ? Wire.HostLink : Wire.HostLinkWithoutWriter, Power, Wire.Clock, Options);
         }
 
@@ -92,7 +92,24 @@ namespace McuUpdater.Tests.Engine
             return new EngineRig(simulator, faults, options, (WireMode)wire);
         }
 
-        /// <summary>0 = documented ROM, 1 = quirk ROM, advertising <paramref name="mtu"/>.</summary>
+        /// <summary>
+        /// <see cref="Defaults"/> with frame buffers no larger than a module of MTU
+        /// <paramref name="mtu"/> can take: the block size is the same, the two buffers smaller.
+        /// </summary>
+        public static UpdateOptions DefaultsFor(int mtu)
+        {
+            UpdateOptions o = Defaults();
+            int block = McuUpdater.Protocol.Wire.BlockSizeForMtu(mtu, o.MaxBlockSize);
+            if (block > 0)
+            {
+                // An MTU that carries no block keeps the default: those tests are about refusing it.
+                o.MaxBlockSize = block;
+            }
+
+            return o;
+        }
+
+        /// <summary>Simulator options for a documented (0) or quirks (1) ROM.</summary>
         public static SimulatorOptions Simulator(int variant, int mtu)
         {
             SimulatorOptions o = variant == 1 ? SimulatorOptions.SpreadtrumQuirks() : SimulatorOptions.Documented();

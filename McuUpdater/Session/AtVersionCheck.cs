@@ -1,5 +1,5 @@
-using System.Text;
 using McuUpdater.Link;
+using McuUpdater.Modem;
 using McuUpdater.Timing;
 
 namespace McuUpdater.Session
@@ -12,6 +12,8 @@ namespace McuUpdater.Session
     /// command buffer (the module answers that garbage with ERROR, then answers the command);
     /// AT+GMR is read again when its answer is missing or differs, and a mismatch needs the same
     /// other version twice — one noise byte in an answer cannot fail a correctly flashed module.
+    /// Spoken over an <see cref="AtChannel"/>, so boot chatter (+CFUN:, Call Ready…) is kept out of
+    /// the answer as URCs, and a RDY in the middle of it is a restart, never a version.
     /// </remarks>
     public sealed class AtVersionCheck
     {
@@ -24,25 +26,24 @@ namespace McuUpdater.Session
         // ahead of it); the module answers the two lines back to back.
         private const int ErrorGraceMs = 100;
 
-        private static readonly byte[] At = Encoding.UTF8.GetBytes("\rAT\r");
-        private static readonly byte[] Ate0 = Encoding.UTF8.GetBytes("\rATE0\r");
-        private static readonly byte[] AtGmr = Encoding.UTF8.GetBytes("\rAT+GMR\r");
+        // A version line is short; a longer line is noise.
+        private const int LineCapacity = 128;
 
-        private readonly ISerialLink _link;
         private readonly IClock _clock;
         private readonly UpdateOptions _options;
         private readonly ICancellation _cancel;
-        private readonly AtLineReader _lines;
+        private readonly AtChannel _channel;
         private readonly string[] _reads = new string[GmrReads];
+        private int _firstLine;
 
         /// <summary>Creates a check over the module's UART.</summary>
         public AtVersionCheck(ISerialLink link, IClock clock, UpdateOptions options, ICancellation cancel)
         {
-            _link = link;
             _clock = clock;
             _options = options == null ? new UpdateOptions() : options;
             _cancel = cancel;
-            _lines = new AtLineReader(link, clock);
+            _channel = new AtChannel(link, clock, LineCapacity);
+            _channel.LeadingCr = true;
         }
 
         /// <summary>The version AT+GMR reported (without "Revision: "): the confirmed one, else the last one read, else null.</summary>
@@ -55,7 +56,7 @@ namespace McuUpdater.Session
         public VersionCheckResult Run(string expectedVersion)
         {
             FoundVersion = null;
-            _lines.Clear();
+            _channel.Clear();
             long start = _clock.NowMs;
             long bootDeadline = start + _options.BootTimeoutMs;
             while (true)
@@ -70,14 +71,13 @@ namespace McuUpdater.Session
                     return VersionCheckResult.NoAnswer;
                 }
 
-                _link.Write(At, 0, At.Length);
                 long until = _clock.NowMs + _options.AtIntervalMs;
                 if (until > bootDeadline)
                 {
                     until = bootDeadline;
                 }
 
-                if (WaitFinal(until) == "OK")
+                if (Command("AT", until) == AtResult.Ok)
                 {
                     break;
                 }
@@ -93,8 +93,7 @@ namespace McuUpdater.Session
             BootMs = _clock.NowMs - start;
             if (_options.SendAte0)
             {
-                _link.Write(Ate0, 0, Ate0.Length);
-                WaitFinal(_clock.NowMs + _options.AtResponseTimeoutMs);
+                Command("ATE0", _clock.NowMs + _options.AtResponseTimeoutMs);
             }
 
             string expected = expectedVersion == null ? null : expectedVersion.Trim();
@@ -105,7 +104,6 @@ namespace McuUpdater.Session
                     return VersionCheckResult.Cancelled;
                 }
 
-                _link.Write(AtGmr, 0, AtGmr.Length);
                 string version = ReadGmr(_clock.NowMs + _options.AtResponseTimeoutMs);
                 _reads[i] = version;
                 if (version == null)
@@ -142,60 +140,46 @@ namespace McuUpdater.Session
             return false;
         }
 
-        // Lines until OK or ERROR; returns that line or null on timeout. An ERROR may answer noise
-        // ahead of our command: an OK following it within the grace is our command's answer.
-        private string WaitFinal(long deadlineMs)
+        // The command's final by the deadline. An ERROR may answer noise ahead of our command: a
+        // final following it within the grace is our command's answer, and the reply lines before
+        // it belonged to the garbage line (its echo); _firstLine is where ours start.
+        private AtResult Command(string command, long deadlineMs)
         {
-            string final = null;
-            while (true)
+            _firstLine = 0;
+            long left = deadlineMs - _clock.NowMs;
+            AtResult r = _channel.Command(command, left > 0 ? (int)left : 0);
+            while (r == AtResult.Error)
             {
-                string line = _lines.ReadLine(deadlineMs);
-                if (line == null || line == "OK")
+                _firstLine = _channel.Lines.Count;
+                deadlineMs = Grace(deadlineMs);
+                left = deadlineMs - _clock.NowMs;
+                if (left <= 0)
                 {
-                    return line == null ? final : line;
+                    return AtResult.Error;
                 }
 
-                if (line == "ERROR")
+                AtResult next = _channel.WaitFinal((int)left, null);
+                if (next == AtResult.Timeout)
                 {
-                    final = line;
-                    deadlineMs = Grace(deadlineMs);
+                    return AtResult.Error;
                 }
+
+                r = next;
             }
+
+            return r;
         }
 
-        // The AT+GMR reply: the last informative line before OK; null on ERROR or timeout.
+        // The AT+GMR reply: the last informative line before OK; null on ERROR, a restart or timeout.
         private string ReadGmr(long deadlineMs)
         {
-            string version = null;
-            while (true)
+            if (Command("AT+GMR", deadlineMs) != AtResult.Ok || _channel.Lines.Count <= _firstLine)
             {
-                string line = _lines.ReadLine(deadlineMs);
-                if (line == null)
-                {
-                    return null;
-                }
-
-                if (line == "OK")
-                {
-                    return version;
-                }
-
-                if (line == "ERROR")
-                {
-                    // Lines before it belonged to the garbage line (its echo).
-                    version = null;
-                    deadlineMs = Grace(deadlineMs);
-                    continue;
-                }
-
-                if (line == "AT" || line == "ATE0" || line.StartsWith("AT+GMR"))
-                {
-                    // Echo of our own commands (ATE0 may not have been sent or taken).
-                    continue;
-                }
-
-                version = line.StartsWith(RevisionPrefix) ? line.Substring(RevisionPrefix.Length).Trim() : line;
+                return null;
             }
+
+            string line = (string)_channel.Lines[_channel.Lines.Count - 1];
+            return line.StartsWith(RevisionPrefix) ? line.Substring(RevisionPrefix.Length).Trim() : line;
         }
 
         private long Grace(long deadlineMs)

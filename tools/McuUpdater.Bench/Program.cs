@@ -15,7 +15,7 @@ namespace McuUpdater.Bench
     /// Benchmark of the update engine against the module simulator in virtual time: payload
     /// throughput versus protocol.md's stop-and-wait bound, CPU time per MB, allocations per DATA
     /// frame, and full simulated updates per second. Usage: [--out docs/benchmarks.md] [--runs N];
-    /// or `campaign [RUNS [FIRST_SEED]]` for a seeded fault campaign (see <see cref="FaultCampaign"/>).
+    /// `fetch` for the fetch throughput alone (see <see cref="FetchBench"/>); or `campaign [RUNS [FIRST_SEED]]` for a seeded fault campaign (see <see cref="FaultCampaign"/>).
     /// </summary>
     internal static class Program
     {
@@ -27,6 +27,12 @@ namespace McuUpdater.Bench
         {
             string outPath = null;
             int runs = 5;
+            if (args.Length == 1 && args[0] == "fetch")
+            {
+                Console.Write(FetchBench.Run(out bool fetchOnlyOk));
+                return fetchOnlyOk ? 0 : 1;
+            }
+
             if (args.Length >= 1 && (args[0] == "replay" || args[0] == "campaign"))
             {
                 return Campaign(args);
@@ -44,7 +50,7 @@ namespace McuUpdater.Bench
                 }
                 else
                 {
-                    Console.Error.WriteLine("usage: McuUpdater.Bench [--out FILE.md] [--runs N] | campaign [RUNS [FIRST_SEED]] [--mode M] | replay SEED [--mode M]  (M: " + string.Join(", ", FaultCampaign.Modes) + ")");
+                    Console.Error.WriteLine("usage: McuUpdater.Bench [--out FILE.md] [--runs N] | fetch | campaign [RUNS [FIRST_SEED]] [--mode M] | replay SEED [--mode M]  (M: " + string.Join(", ", FaultCampaign.Modes) + ")");
                     return 2;
                 }
             }
@@ -84,7 +90,8 @@ namespace McuUpdater.Bench
                 + "Why " + DeviceCpuMsPer8K.ToString("F0", CultureInfo.InvariantCulture) + " ms per 8 KB: nanoCLR on an x86 host takes 0.83 ms for the CRC-16 of 8 KB and 0.8 ms to build an 8 KB frame (design.md); a board runs about 20× slower (≈ 16 ms) and the block is read from an SD card first (a few ms): 20 ms is a realistic, not a kind, figure.\n"
                 + "Images: 256 KiB = 262 144 bytes, 2.85 MB = 2 988 442 bytes (seeded random). Throughput = image bytes / virtual time from the first DATA frame to the last DATA_RSP.\n"
                 + "Allocations: GC.GetAllocatedBytesForCurrentThread between 25 % and 75 % of the blocks (engine and simulator on the same thread).\n\n"
-                + table.ToString() + "\n" + summary + "\n";
+                + table.ToString() + "\n" + summary + "\n\n" + FetchBench.Run(out bool fetchOk);
+            ok &= fetchOk;
             Console.Write(report);
             if (outPath != null)
             {

@@ -20,6 +20,7 @@ namespace McuUpdater.Simulator
             HostToModule = new ByteFaults(((ulong)seed << 32) ^ 0x9E3779B97F4A7C15UL);
             ModuleToHost = new ByteFaults(((ulong)seed << 32) ^ 0xC2B2AE3D27D4EB4FUL);
             _atRandom = new XorShift(((ulong)seed << 32) ^ 0x165667B19E3779F9UL);
+            Sockets = new SocketFaults(((ulong)seed << 32) ^ 0x27D4EB2F165667C5UL);
         }
 
         /// <summary>The seed the plan was made with.</summary>
@@ -30,6 +31,9 @@ namespace McuUpdater.Simulator
 
         /// <summary>Faults on bytes the module sends.</summary>
         public ByteFaults ModuleToHost { get; private set; }
+
+        /// <summary>Faults of the firmware's TCP/IP stack (context drops, early closes, missing URCs, short reads, restarts…).</summary>
+        public SocketFaults Sockets { get; private set; }
 
         /// <summary>The first N power-ons ignore 0xB5 (the boot window is missed).</summary>
         public int MissBootWindows;

@@ -69,7 +69,7 @@ namespace McuUpdater.Simulator
             TransmitBufferSize = SerialPortLink.DefaultBufferSize;
             _module = module;
             _byteTimeNs = (10L * 1000000000L + baud / 2) / baud;
-            _toModule = new PacedLine(baud, 16 * 1024);
+            _toModule = new PacedLine(baud, 1024);
             _toHost = new PacedLine(baud, 1024);
             _hostLink = new WireHostLink(this);
             _plainHostLink = new WirePlainHostLink(this);

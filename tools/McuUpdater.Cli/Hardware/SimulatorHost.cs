@@ -37,6 +37,12 @@ namespace McuUpdater.Cli.Hardware
         /// <summary>Firmware boot time after RUN, ms.</summary>
         public int BootMs { get; set; } = 1500;
 
+        /// <summary>The TCP/IP AT commands the firmware speaks: qi | legacy.</summary>
+        public string Dialect { get; set; } = "qi";
+
+        /// <summary>The network behind the module's sockets (real TCP on loopback for simulate and demo --ota), or null.</summary>
+        public ISimNetwork Network { get; set; }
+
         /// <summary>The MTU the module will advertise: <see cref="Mtu"/>, or the ROM's own when it is 0.</summary>
         public int EffectiveMtu => Mtu != 0 ? Mtu : (Rom == "quirks" ? SimulatorOptions.SpreadtrumQuirks() : SimulatorOptions.Documented()).Mtu;
 
@@ -80,6 +86,13 @@ namespace McuUpdater.Cli.Hardware
             }
 
             options.FirmwareBootMs = BootMs;
+            options.AtDialect = (Dialect ?? "qi").ToLowerInvariant() switch
+            {
+                "qi" => McuUpdater.Modem.AtDialect.Qi,
+                "legacy" => McuUpdater.Modem.AtDialect.Legacy,
+                _ => throw new CliException(ExitCode.Usage, "--dialect must be qi or legacy"),
+            };
+            options.Network = Network;
             plan = new FaultPlan(Seed);
             foreach (string spec in Faults ?? Array.Empty<string>())
             {
