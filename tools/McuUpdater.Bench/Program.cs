@@ -34,6 +34,18 @@ namespace McuUpdater.Bench
                 return o.Problem == null ? 0 : 1;
             }
 
+            if (args.Length == 1 && args[0] == "memory")
+            {
+                Console.Write(ConstructionAllocations.Table());
+                return 0;
+            }
+
+            if (args.Length == 1 && args[0] == "relay")
+            {
+                Console.Write(RelayCost.Table());
+                return 0;
+            }
+
             if (args.Length >= 1 && args[0] == "campaign")
             {
                 int count = args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;

@@ -1,0 +1,181 @@
+using System;
+using McuUpdater.Protocol;
+
+namespace McuUpdater.Relay
+{
+    /// <summary>
+    /// Finds frame boundaries in a relayed byte stream for the relay's counters, gap timing and
+    /// CMD_RUN_GSMSW detection, at a cost per frame rather than per byte.
+    /// </summary>
+    /// <remarks>
+    /// <para>Unlike <see cref="FrameDecoder"/> it never keeps the stream: heads are found with
+    /// <c>Array.IndexOf</c> (a native scan on nanoFramework, not an interpreted loop), and only a
+    /// candidate's header and, for short frames (responses, BEGIN/END/RUN), its data and CRC are
+    /// copied — in blocks — into a small buffer where the CRC is checked; a short candidate that
+    /// fails is scanned again from the byte after its head, as the decoder does. A long frame
+    /// (DATA) is delimited by its length and skipped unread: checking its CRC would cost every
+    /// byte, and the relay only needs to know where it ends.</para>
+    /// <para>Used by one pump thread; nothing is allocated after construction.</para>
+    /// </remarks>
+    internal sealed class FrameSpotter
+    {
+        /// <summary>Data length up to which a frame is held and CRC-checked: every response (6) and command but DATA.</summary>
+        public const int CheckedDataLength = 16;
+
+        // Array.IndexOf compares a boxed value of the element type: boxed once here, so a scan allocates nothing.
+        private static readonly object HeadByte = Wire.Head;
+
+        private const int StateHunt = 0;
+        private const int StateHeld = 1;
+        private const int StateSkip = 2;
+
+        private readonly int _maxDataLength;
+        private readonly int _watchedType;
+        private readonly byte[] _held = new byte[Wire.FrameOverhead + CheckedDataLength];
+
+        private int _state;
+        private int _heldCount;
+        private int _heldTarget;
+        private int _skipRemaining;
+
+        /// <summary>Creates a spotter that takes lengths up to <paramref name="maxDataLength"/> and counts frames of <paramref name="watchedType"/> separately (-1: none).</summary>
+        public FrameSpotter(int maxDataLength, int watchedType)
+        {
+            _maxDataLength = maxDataLength;
+            _watchedType = watchedType;
+        }
+
+        /// <summary>Frames delimited: short ones with a good CRC, long ones by a head and a length in bounds.</summary>
+        public long Frames { get; private set; }
+
+        /// <summary>Short frames of the watched type with a good CRC.</summary>
+        public long WatchedFrames { get; private set; }
+
+        /// <summary>Bytes examined one at a time by managed code (header fields and the CRC of short frames): a device-independent cost measure.</summary>
+        public long ByteSteps { get; private set; }
+
+        /// <summary>True while a frame has begun and not ended.</summary>
+        public bool InFrame
+        {
+            get { return _state != StateHunt; }
+        }
+
+        /// <summary>Follows <paramref name="count"/> more bytes of the stream.</summary>
+        public void Scan(byte[] buffer, int offset, int count)
+        {
+            int at = offset;
+            int end = offset + count;
+            while (at < end)
+            {
+                if (_state == StateHunt)
+                {
+                    int head = Array.IndexOf(buffer, HeadByte, at, end - at);
+                    if (head < 0)
+                    {
+                        return;
+                    }
+
+                    _held[0] = Wire.Head;
+                    _heldCount = 1;
+                    _heldTarget = Wire.HeaderLength;
+                    _state = StateHeld;
+                    at = head + 1;
+                }
+                else if (_state == StateSkip)
+                {
+                    int take = end - at < _skipRemaining ? end - at : _skipRemaining;
+                    at += take;
+                    _skipRemaining -= take;
+                    if (_skipRemaining == 0)
+                    {
+                        Frames++;
+                        _state = StateHunt;
+                    }
+                }
+                else
+                {
+                    int take = _heldTarget - _heldCount;
+                    take = end - at < take ? end - at : take;
+                    Array.Copy(buffer, at, _held, _heldCount, take);
+                    _heldCount += take;
+                    at += take;
+                    Settle();
+                }
+            }
+        }
+
+        /// <summary>Forgets a frame in progress (the line was reset).</summary>
+        public void Reset()
+        {
+            _state = StateHunt;
+            _heldCount = 0;
+        }
+
+        // Acts on the held bytes until more input is needed: parses a complete header, checks a
+        // complete short frame, and on a failed candidate rescans what it held.
+        private void Settle()
+        {
+            while (_state == StateHeld && _heldCount >= _heldTarget)
+            {
+                if (_heldTarget == Wire.HeaderLength)
+                {
+                    ByteSteps += Wire.HeaderLength - 1;
+                    int length = BigEndian.ReadUInt16(_held, 3);
+                    if (length > _maxDataLength)
+                    {
+                        Rescan();
+                    }
+                    else if (length > CheckedDataLength)
+                    {
+                        // Whatever was held beyond the header (after a rescan) is part of the body
+                        // being skipped; a long body is always longer than what the buffer holds.
+                        _skipRemaining = length + Wire.CrcLength - (_heldCount - Wire.HeaderLength);
+                        _heldCount = 0;
+                        _state = StateSkip;
+                    }
+                    else
+                    {
+                        _heldTarget = Wire.FrameOverhead + length;
+                    }
+
+                    continue;
+                }
+
+                int body = _heldTarget - Wire.CrcLength;
+                ByteSteps += body + Wire.CrcLength - 1;
+                ushort crc = Crc16Xmodem.Compute(_held, 1, body - 1);
+                if (crc != BigEndian.ReadUInt16(_held, body))
+                {
+                    Rescan();
+                    continue;
+                }
+
+                Frames++;
+                if (BigEndian.ReadUInt16(_held, 1) == _watchedType)
+                {
+                    WatchedFrames++;
+                }
+
+                _state = StateHunt;
+                _heldCount = 0;
+            }
+        }
+
+        // The held candidate was no frame: look for the next head among the bytes after its own.
+        private void Rescan()
+        {
+            int head = _heldCount > 1 ? Array.IndexOf(_held, HeadByte, 1, _heldCount - 1) : -1;
+            if (head < 0)
+            {
+                _state = StateHunt;
+                _heldCount = 0;
+                return;
+            }
+
+            _heldCount -= head;
+            Array.Copy(_held, head, _held, 0, _heldCount);
+            _heldTarget = Wire.HeaderLength;
+            _state = StateHeld;
+        }
+    }
+}
