@@ -123,7 +123,7 @@ namespace McuUpdater.Relay
                     int length = BigEndian.ReadUInt16(_held, 3);
                     if (length > _maxDataLength)
                     {
-                        Rescan();
+                        Rescan(1);
                     }
                     else if (length > CheckedDataLength)
                     {
@@ -146,7 +146,7 @@ namespace McuUpdater.Relay
                 ushort crc = Crc16Xmodem.Compute(_held, 1, body - 1);
                 if (crc != BigEndian.ReadUInt16(_held, body))
                 {
-                    Rescan();
+                    Rescan(1);
                     continue;
                 }
 
@@ -156,15 +156,16 @@ namespace McuUpdater.Relay
                     WatchedFrames++;
                 }
 
-                _state = StateHunt;
-                _heldCount = 0;
+                // A frame found on a rescan may have bytes of the next one held behind it.
+                Rescan(_heldTarget);
             }
         }
 
-        // The held candidate was no frame: look for the next head among the bytes after its own.
-        private void Rescan()
+        // Goes on with the held bytes from index from: after a failed candidate the byte after its
+        // head, after a frame the byte after its CRC. Hunts again when no head is among them.
+        private void Rescan(int from)
         {
-            int head = _heldCount > 1 ? Array.IndexOf(_held, HeadByte, 1, _heldCount - 1) : -1;
+            int head = _heldCount > from ? Array.IndexOf(_held, HeadByte, from, _heldCount - from) : -1;
             if (head < 0)
             {
                 _state = StateHunt;
