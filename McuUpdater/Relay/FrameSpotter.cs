@@ -75,6 +75,13 @@ namespace McuUpdater.Relay
                         return;
                     }
 
+                    int next = InPlace(buffer, head, end);
+                    if (next >= 0)
+                    {
+                        at = next;
+                        continue;
+                    }
+
                     _held[0] = Wire.Head;
                     _heldCount = 1;
                     _heldTarget = Wire.HeaderLength;
@@ -109,6 +116,51 @@ namespace McuUpdater.Relay
         {
             _state = StateHunt;
             _heldCount = 0;
+        }
+
+        // The common case, a candidate whose header (and short body) is all in this chunk, settled
+        // where it lies without copying: returns where to go on, or -1 when it runs past the chunk.
+        private int InPlace(byte[] buffer, int head, int end)
+        {
+            if (end - head < Wire.HeaderLength)
+            {
+                return -1;
+            }
+
+            int length = BigEndian.ReadUInt16(buffer, head + 3);
+            if (length > _maxDataLength)
+            {
+                ByteSteps += Wire.HeaderLength - 1;
+                return head + 1;
+            }
+
+            if (length > CheckedDataLength)
+            {
+                ByteSteps += Wire.HeaderLength - 1;
+                _skipRemaining = length + Wire.CrcLength;
+                _state = StateSkip;
+                return head + Wire.HeaderLength;
+            }
+
+            int body = Wire.HeaderLength + length;
+            if (end - head < body + Wire.CrcLength)
+            {
+                return -1;
+            }
+
+            ByteSteps += body + Wire.CrcLength - 1;
+            if (Crc16Xmodem.Compute(buffer, head + 1, body - 1) != BigEndian.ReadUInt16(buffer, head + body))
+            {
+                return head + 1;
+            }
+
+            Frames++;
+            if (BigEndian.ReadUInt16(buffer, head + 1) == _watchedType)
+            {
+                WatchedFrames++;
+            }
+
+            return head + body + Wire.CrcLength;
         }
 
         // Acts on the held bytes until more input is needed: parses a complete header, checks a
