@@ -17,7 +17,7 @@ namespace McuUpdater.Relay
     /// byte, and the relay only needs to know where it ends.</para>
     /// <para>Used by one pump thread; nothing is allocated after construction.</para>
     /// </remarks>
-    internal sealed class FrameSpotter
+    public sealed class FrameSpotter
     {
         /// <summary>Data length up to which a frame is held and CRC-checked: every response (6) and command but DATA.</summary>
         public const int CheckedDataLength = 16;
