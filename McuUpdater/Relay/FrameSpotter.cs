@@ -60,6 +60,12 @@ namespace McuUpdater.Relay
             get { return _state != StateHunt; }
         }
 
+        /// <summary>Index of the first frame head (0xAA) in <paramref name="count"/> bytes from <paramref name="offset"/>, or -1: a native scan on nanoFramework.</summary>
+        public static int FindHead(byte[] buffer, int offset, int count)
+        {
+            return Array.IndexOf(buffer, HeadByte, offset, count);
+        }
+
         /// <summary>Follows <paramref name="count"/> more bytes of the stream.</summary>
         public void Scan(byte[] buffer, int offset, int count)
         {
@@ -69,7 +75,7 @@ namespace McuUpdater.Relay
             {
                 if (_state == StateHunt)
                 {
-                    int head = Array.IndexOf(buffer, HeadByte, at, end - at);
+                    int head = FindHead(buffer, at, end - at);
                     if (head < 0)
                     {
                         return;
@@ -217,7 +223,7 @@ namespace McuUpdater.Relay
         // head, after a frame the byte after its CRC. Hunts again when no head is among them.
         private void Rescan(int from)
         {
-            int head = _heldCount > from ? Array.IndexOf(_held, HeadByte, from, _heldCount - from) : -1;
+            int head = _heldCount > from ? FindHead(_held, from, _heldCount - from) : -1;
             if (head < 0)
             {
                 _state = StateHunt;

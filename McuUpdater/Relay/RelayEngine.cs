@@ -46,9 +46,6 @@ namespace McuUpdater.Relay
         // The spotter holds no frame, so this bound costs no memory.
         private const int HostFrameDataLength = 16384 + 256;
 
-        // Array.IndexOf compares a boxed value of the element type: boxed once, so a scan allocates nothing.
-        private static readonly object HeadByte = Wire.Head;
-
         private readonly ISerialLink _host;
         private readonly ISerialLink _module;
         private readonly IModulePower _power;
@@ -81,10 +78,6 @@ namespace McuUpdater.Relay
         private IRelayTap _tap;
         private bool _tapHostFrames;
         private bool _tapModuleFrames;
-
-        // Guarded by _lock like _counters; each pump adds its own share.
-        private long _decodedBytes;
-        private long _byteSteps;
 
         private int _running;
         private Thread _hostThread;
@@ -227,8 +220,6 @@ namespace McuUpdater.Relay
             lock (_lock)
             {
                 into.CopyFrom(_counters);
-                into.DecodedBytes = _decodedBytes;
-                into.ByteSteps = _byteSteps;
             }
         }
 
@@ -266,7 +257,7 @@ namespace McuUpdater.Relay
                 _counters.BytesHostToModule += n;
                 _counters.FramesHostToModule = _hostSpotter.Frames;
                 _counters.Reads++;
-                _byteSteps += _hostSpotter.ByteSteps - stepsBefore + syncScan;
+                _counters.ByteSteps += _hostSpotter.ByteSteps - stepsBefore + syncScan;
                 if (gap > _counters.LongestGapHostToModuleMs)
                 {
                     _counters.LongestGapHostToModuleMs = gap;
@@ -314,7 +305,7 @@ namespace McuUpdater.Relay
                 _counters.BytesModuleToHost += n;
                 _counters.FramesModuleToHost = _moduleSpotter.Frames;
                 _counters.Reads++;
-                _byteSteps += _moduleSpotter.ByteSteps - stepsBefore;
+                _counters.ByteSteps += _moduleSpotter.ByteSteps - stepsBefore;
                 if (gap > _counters.LongestGapModuleToHostMs)
                 {
                     _counters.LongestGapModuleToHostMs = gap;
@@ -465,7 +456,7 @@ namespace McuUpdater.Relay
 
                 if (!decoder.InFrame)
                 {
-                    int head = Array.IndexOf(buffer, HeadByte, used, count - used);
+                    int head = FrameSpotter.FindHead(buffer, used, count - used);
                     if (head < 0)
                     {
                         break;
@@ -488,8 +479,8 @@ namespace McuUpdater.Relay
 
             lock (_lock)
             {
-                _decodedBytes += decoded;
-                _byteSteps += decoded;
+                _counters.DecodedBytes += decoded;
+                _counters.ByteSteps += decoded;
             }
         }
 
