@@ -50,6 +50,7 @@ namespace McuUpdater.Bench
                 new Stream("host->module", "DATA frames, block 1012 (MTU 1024)", DataFrames(1012), true),
                 new Stream("module->host", "DATA_RSP answers (13 bytes each)", Answers(), false),
                 new Stream("module->host", "line noise (random bytes, 0xAA included)", Noise(), false),
+                new Stream("module->host", "AT text (the firmware's answers after RUN)", AtText(), false),
             };
             foreach (Stream s in streams)
             {
@@ -156,6 +157,18 @@ namespace McuUpdater.Bench
         {
             byte[] stream = new byte[StreamBytes];
             new Random(7).NextBytes(stream);
+            return stream;
+        }
+
+        private static byte[] AtText()
+        {
+            byte[] line = Encoding.ASCII.GetBytes("\r\n+CREG: 0,1\r\n\r\nM10ER01A08W32\r\n\r\nOK\r\n");
+            byte[] stream = new byte[StreamBytes];
+            for (int at = 0; at < stream.Length; at += line.Length)
+            {
+                Array.Copy(line, 0, stream, at, Math.Min(line.Length, stream.Length - at));
+            }
+
             return stream;
         }
 
