@@ -79,7 +79,8 @@ namespace McuUpdater.Simulator.Host
                 image[i] = (byte)rnd.NextUInt();
             }
 
-            int block = Wire.BlockSizeForMtu(sim.Mtu, new UpdateOptions().MaxBlockSize);
+            // The campaign keeps 16 KB frames at MTU 16384 (the PC tool's opt-in cap), where damage is likeliest.
+            int block = Wire.BlockSizeForMtu(sim.Mtu, UpdateOptions.LargeMaxBlockSize);
             int blocks = (length + block - 1) / block;
             FaultPlan plan = new FaultPlan((uint)seed);
             StringBuilder text = new StringBuilder(quirks ? "quirks" : "documented");
@@ -128,7 +129,7 @@ namespace McuUpdater.Simulator.Host
             ModuleSimulator module = new ModuleSimulator(sim, plan);
             VirtualWire wire = new VirtualWire(module);
             plan.ApplyTo(wire);
-            UpdateOptions options = new UpdateOptions { ExpectedVersion = sim.NewFirmwareVersion, MaxRestarts = MaxRestarts, SyncAttempts = 4 };
+            UpdateOptions options = new UpdateOptions { ExpectedVersion = sim.NewFirmwareVersion, MaxRestarts = MaxRestarts, SyncAttempts = 4, MaxBlockSize = UpdateOptions.LargeMaxBlockSize };
             UpdateSession session = new UpdateSession(wire.HostLink, wire.Power, wire.Clock, options);
             if (tell)
             {
