@@ -30,10 +30,13 @@ namespace McuUpdater.Session
         /// <summary>After RUN the firmware never answered <c>AT</c> with <c>OK</c> within the boot timeout.</summary>
         FirmwareSilent = 8,
 
-        /// <summary>The serial port or a pin failed (exception from the link or the power control).</summary>
+        /// <summary>The serial port or a pin failed (an I/O, timeout or closed-port exception from the link or the power control).</summary>
         LinkError = 9,
 
         /// <summary>The update journal could not record that an update is pending, so the module was not touched.</summary>
         JournalFailed = 10,
+
+        /// <summary>Something other than the link, a timeout or the storage failed (out of memory, a bug): the detail names the exception.</summary>
+        InternalError = 13,
     }
 }

@@ -53,6 +53,7 @@ namespace McuUpdater.Cli
                 case McuUpdater.Session.UpdateOutcome.FirmwareSilent: return ExitCode.FirmwareSilent;
                 case McuUpdater.Session.UpdateOutcome.LinkError: return ExitCode.PortFailed;
                 case McuUpdater.Session.UpdateOutcome.JournalFailed: return ExitCode.JournalFailed;
+                case McuUpdater.Session.UpdateOutcome.InternalError: return ExitCode.InternalError;
                 default: return ExitCode.UpdateFailed;
             }
         }
