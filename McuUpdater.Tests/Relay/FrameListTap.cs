@@ -1,11 +1,10 @@
 using System.Collections;
 using McuUpdater.Protocol;
 using McuUpdater.Relay;
-using McuUpdater.Tests.Support;
 
 namespace McuUpdater.Tests.Relay
 {
-    /// <summary>A relay tap that asks for frames of the chosen directions and records each as <see cref="FrameCollector.Describe"/> text.</summary>
+    /// <summary>A relay tap that asks for frames of the chosen directions and records each as short text (<see cref="Describe"/>).</summary>
     internal sealed class FrameListTap : IRelayTap
     {
         private readonly bool _hostFrames;
@@ -40,7 +39,7 @@ namespace McuUpdater.Tests.Relay
 
         public void FrameSeen(int direction, FrameDecoder frame)
         {
-            string text = FrameCollector.Describe(frame.Type, frame.Buffer, frame.DataOffset, frame.Length);
+            string text = Describe(frame);
             if (direction == RelayDirection.HostToModule)
             {
                 HostFrames.Add(text);
@@ -49,6 +48,31 @@ namespace McuUpdater.Tests.Relay
             {
                 ModuleFrames.Add(text);
             }
+        }
+
+        /// <summary>A frame in a few bytes of text (type, length, CRC of the data), so long lists fit a board's heap.</summary>
+        public static string Describe(FrameDecoder frame)
+        {
+            ushort crc = Crc16Xmodem.Compute(frame.Buffer, frame.DataOffset, frame.Length);
+            return frame.Type.ToString("X4") + ":" + frame.Length.ToString() + ":" + crc.ToString("X4");
+        }
+
+        /// <summary>The frames a plain decoder finds in the whole stream, fed at once, as <see cref="Describe"/> text.</summary>
+        public static ArrayList Reference(FrameDecoder decoder, byte[] stream)
+        {
+            ArrayList frames = new ArrayList();
+            int used = 0;
+            do
+            {
+                used += decoder.Feed(stream, used, stream.Length - used);
+                if (decoder.HasFrame)
+                {
+                    frames.Add(Describe(decoder));
+                }
+            }
+            while (used < stream.Length || decoder.HasFrame);
+
+            return frames;
         }
 
         public void PowerChanged(bool on)

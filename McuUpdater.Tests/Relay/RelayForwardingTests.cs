@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using McuUpdater.Link;
 using McuUpdater.Protocol;
 using McuUpdater.Relay;
@@ -29,7 +30,7 @@ namespace McuUpdater.Tests.Relay
         public void Relay_LargeRandomPayloadsRich0xAA0xB5_ArriveByteIdenticalBothWays(int tapMode)
         {
             Build(false, 97, tapMode == 1 ? new FrameListTap(true, true) : null);
-            const int Size = 16 * 1024;
+            const int Size = 12 * 1024;
             byte[] toModule = Rich(31, Size);
             byte[] toHost = Rich(32, Size);
 
@@ -106,19 +107,17 @@ namespace McuUpdater.Tests.Relay
             Build(false, chunk, tap);
             byte[] toModule = HostStream(41, 6000);
             byte[] toHost = FrameSpotterTests.ModuleStream(42, 3000);
-            FrameCollector hostReference = new FrameCollector(new FrameDecoder(2048));
-            hostReference.Feed(toModule, 0, toModule.Length, toModule.Length);
-            FrameCollector moduleReference = new FrameCollector(new FrameDecoder(256));
-            moduleReference.Feed(toHost, 0, toHost.Length, toHost.Length);
-            Assert.IsTrue(hostReference.Frames.Count > 5, "host frames to see: " + hostReference.Frames.Count.ToString());
-            Assert.IsTrue(moduleReference.Frames.Count > 50, "module frames to see: " + moduleReference.Frames.Count.ToString());
+            ArrayList hostReference = FrameListTap.Reference(new FrameDecoder(2048), toModule);
+            ArrayList moduleReference = FrameListTap.Reference(new FrameDecoder(256), toHost);
+            Assert.IsTrue(hostReference.Count > 5, "host frames to see: " + hostReference.Count.ToString());
+            Assert.IsTrue(moduleReference.Count > 50, "module frames to see: " + moduleReference.Count.ToString());
 
             byte[] gotModule = new byte[toModule.Length];
             byte[] gotHost = new byte[toHost.Length];
             Exchange(toModule, toHost, gotModule, gotHost);
 
-            Assert.AreEqual(Joined(hostReference.Frames), Joined(tap.HostFrames), "host->module frames");
-            Assert.AreEqual(Joined(moduleReference.Frames), Joined(tap.ModuleFrames), "module->host frames");
+            AssertSameList(hostReference, tap.HostFrames, "host->module frames");
+            AssertSameList(moduleReference, tap.ModuleFrames, "module->host frames");
             Assert.IsTrue(Bytes.Same(toModule, 0, gotModule, 0, toModule.Length), "host->module bytes identical");
             Assert.IsTrue(Bytes.Same(toHost, 0, gotHost, 0, toHost.Length), "module->host bytes identical");
         }
@@ -300,15 +299,13 @@ namespace McuUpdater.Tests.Relay
             return exact;
         }
 
-        private static string Joined(System.Collections.ArrayList list)
+        private static void AssertSameList(ArrayList expected, ArrayList actual, string what)
         {
-            string text = string.Empty;
-            for (int i = 0; i < list.Count; i++)
+            Assert.AreEqual(expected.Count, actual.Count, what + ": count");
+            for (int i = 0; i < expected.Count; i++)
             {
-                text = text + (string)list[i] + "\n";
+                Assert.AreEqual((string)expected[i], (string)actual[i], what + ": frame " + i.ToString());
             }
-
-            return text;
         }
 
         private static RelayCounters Counters()

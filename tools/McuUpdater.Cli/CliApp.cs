@@ -24,6 +24,7 @@ namespace McuUpdater.Cli
             root.Subcommands.Add(SimulateCommand.Build(ctx));
             root.Subcommands.Add(RelayCommand.Build(ctx));
             root.Subcommands.Add(DemoCommand.Build(ctx));
+            root.Subcommands.Add(FetchCommand.Build(ctx));
             root.Subcommands.Add(PortsCommand.Build(ctx));
             root.Subcommands.Add(TraceCommand.Build(ctx));
             root.Subcommands.Add(ExitCodesCommand.Build(ctx));

@@ -23,13 +23,10 @@ namespace McuUpdater.Tests.Host.Cli
     {
         private static readonly byte[] Firmware = MakeFirmware(24 * 1024 + 1);
 
-        [Fact]
+        [SkippableFact]
         public void Flash_AgainstSimulateOverPseudoTerminals_WithIdleLineNoise_Succeeds()
         {
-            if (!OperatingSystem.IsLinux())
-            {
-                return;
-            }
+            Skip.IfNot(OperatingSystem.IsLinux(), "pseudo-terminals are opened with Linux libc");
 
             string package = WritePackage("M10ER01A08W32");
             using PseudoTerminal simPty = new PseudoTerminal();
@@ -51,13 +48,10 @@ namespace McuUpdater.Tests.Host.Cli
             Assert.Matches("towards the host [1-9][0-9]* made up on the idle line", sim.Output);
         }
 
-        [Fact]
+        [SkippableFact]
         public void Bench_FlashesTwoSimulatedModulesAtOnce_AndLogsThem()
         {
-            if (!OperatingSystem.IsLinux())
-            {
-                return;
-            }
+            Skip.IfNot(OperatingSystem.IsLinux(), "pseudo-terminals are opened with Linux libc");
 
             string package = WritePackage("M10ER01A08W32");
             string results = CliHarness.TempFile("results.csv");
@@ -95,13 +89,10 @@ namespace McuUpdater.Tests.Host.Cli
             Assert.Contains("cannot serve several slots", run.Error);
         }
 
-        [Fact]
+        [SkippableFact]
         public void Flash_ThroughRelayWithAutomaticPowerCycle_Succeeds()
         {
-            if (!OperatingSystem.IsLinux())
-            {
-                return;
-            }
+            Skip.IfNot(OperatingSystem.IsLinux(), "pseudo-terminals are opened with Linux libc");
 
             string package = WritePackage("M10ER01A08W32");
             using PseudoTerminal modulePty = new PseudoTerminal();
@@ -137,13 +128,10 @@ namespace McuUpdater.Tests.Host.Cli
             Assert.Contains("CMD_DL_DATA ", decoded.Output);
         }
 
-        [Fact]
+        [SkippableFact]
         public void Relay_FullDuplexOneMegabyteEachWay_EveryByteIdentical()
         {
-            if (!OperatingSystem.IsLinux())
-            {
-                return;
-            }
+            Skip.IfNot(OperatingSystem.IsLinux(), "pseudo-terminals are opened with Linux libc");
 
             const int Size = 1024 * 1024;
             using PseudoTerminal hostPty = new PseudoTerminal();
@@ -208,13 +196,10 @@ namespace McuUpdater.Tests.Host.Cli
             Assert.Contains("/dev/ttyNOPE42 does not exist", run.Error);
         }
 
-        [Fact]
+        [SkippableFact]
         public void Flash_SilentModule_ExitsNoSync()
         {
-            if (!OperatingSystem.IsLinux())
-            {
-                return;
-            }
+            Skip.IfNot(OperatingSystem.IsLinux(), "pseudo-terminals are opened with Linux libc");
 
             using PseudoTerminal nobody = new PseudoTerminal();
             Stopwatch clock = Stopwatch.StartNew();
@@ -226,13 +211,10 @@ namespace McuUpdater.Tests.Host.Cli
             Assert.True(clock.ElapsedMilliseconds < 10000, "gives up within the sync bounds");
         }
 
-        [Fact]
+        [SkippableFact]
         public void Demo_AtLineRate_TraceDecodesWithTraceVerb()
         {
-            if (!OperatingSystem.IsLinux())
-            {
-                return;
-            }
+            Skip.IfNot(OperatingSystem.IsLinux(), "pseudo-terminals are opened with Linux libc");
 
             string trace = CliHarness.TempFile("demo.jsonl");
             string vcd = CliHarness.TempFile("demo.vcd");

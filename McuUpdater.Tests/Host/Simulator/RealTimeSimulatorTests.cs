@@ -200,7 +200,14 @@ namespace McuUpdater.Tests.Host.Simulator
                 }
 
                 runner.Stop();
-                System.Threading.Thread.Sleep(20);
+
+                // The last bytes may still be in the pseudo-terminal: wait for them (generous limit, no fixed sleep).
+                Stopwatch settle = Stopwatch.StartNew();
+                while (port.BytesToRead < plan.ModuleToHost.IdleNoiseInserted - 1 && settle.ElapsedMilliseconds < 2000)
+                {
+                    System.Threading.Thread.Sleep(5);
+                }
+
                 int seen = port.BytesToRead;
                 Assert.IsTrue(plan.ModuleToHost.IdleNoiseInserted >= 20, "a made-up byte about every 5 ms: " + plan.ModuleToHost.IdleNoiseInserted.ToString());
                 Assert.IsTrue(seen <= plan.ModuleToHost.IdleNoiseInserted && seen >= plan.ModuleToHost.IdleNoiseInserted - 1, "the port got the noise (at most the last byte still on the line): " + seen.ToString());

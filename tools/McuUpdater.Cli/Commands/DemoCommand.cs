@@ -34,6 +34,8 @@ namespace McuUpdater.Cli.Commands
             public int Attempts { get; set; } = 4;
             public bool Verbose { get; set; }
             public string Trace { get; set; }
+            public bool Ota { get; set; }
+            public string Dialect { get; set; } = "qi";
         }
 
         /// <summary>Builds the verb.</summary>
@@ -46,6 +48,8 @@ namespace McuUpdater.Cli.Commands
             Option<int> attempts = new Option<int>("--attempts") { Description = "whole-procedure attempts", DefaultValueFactory = _ => 4 };
             Option<bool> verbose = new Option<bool>("--verbose", "-v") { Description = "log every frame" };
             Option<string> trace = new Option<string>("--trace") { Description = "write the byte/power trace as JSON Lines" };
+            Option<bool> ota = new Option<bool>("--ota") { Description = "the field story: a loopback HTTP server, the module fetches the package through its own TCP/IP, then it is verified, flashed and its version checked (128 KiB by default)" };
+            Option<string> dialect = new Option<string>("--dialect") { Description = "with --ota: the module's TCP/IP AT commands, qi | legacy", DefaultValueFactory = _ => "qi" };
             Command command = new Command("demo", "Full update against the module simulator over a pseudo-terminal pair at 115200 — no hardware, no options needed.");
             command.Options.Add(size);
             foreach (Option o in simulator.All)
@@ -53,7 +57,7 @@ namespace McuUpdater.Cli.Commands
                 command.Options.Add(o);
             }
 
-            foreach (Option o in new Option[] { baud, noPace, attempts, verbose, trace })
+            foreach (Option o in new Option[] { baud, noPace, attempts, verbose, trace, ota, dialect })
             {
                 command.Options.Add(o);
             }
@@ -67,6 +71,8 @@ namespace McuUpdater.Cli.Commands
                 Verbose = r.GetValue(verbose),
                 Trace = r.GetValue(trace),
                 Simulator = simulator.Read(r),
+                Ota = r.GetValue(ota),
+                Dialect = r.GetValue(dialect),
             })));
             return command;
         }
@@ -77,6 +83,17 @@ namespace McuUpdater.Cli.Commands
             if (s.ImageSize < 1)
             {
                 throw new CliException(ExitCode.Usage, "--image-size must be positive");
+            }
+
+            if (s.Ota)
+            {
+                string dialect = (s.Dialect ?? "qi").ToLowerInvariant();
+                if (dialect != "qi" && dialect != "legacy")
+                {
+                    throw new CliException(ExitCode.Usage, "--dialect must be qi or legacy");
+                }
+
+                return DemoOta.Run(ctx, s, dialect);
             }
 
             // The firmware: seeded random bytes in a QuecFOTA package carrying the version the simulated firmware will report.
