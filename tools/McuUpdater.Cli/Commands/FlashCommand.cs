@@ -118,6 +118,9 @@ namespace McuUpdater.Cli.Commands
                 PowerOffMs = s.PowerOffMs,
                 SyncTimeoutMs = s.SyncTimeoutMs > 0 ? s.SyncTimeoutMs : noPowerControl ? 2000 : 1000,
                 BaudRate = s.Baud,
+
+                // A PC has the memory for the largest blocks the 16384-MTU ROM takes (the library's default suits a board without PSRAM).
+                MaxBlockSize = UpdateOptions.LargeMaxBlockSize,
             };
             if (s.MtuCap > 0)
             {

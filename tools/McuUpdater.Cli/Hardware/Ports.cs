@@ -25,7 +25,8 @@ namespace McuUpdater.Cli.Hardware
             try
             {
                 // Modem lines are left alone: pseudo-terminals reject them (ENOTTY), and --power dtr/rts sets them itself.
-                return new SerialPortLink(name, baud, SerialPortLink.DefaultBufferSize, SystemClock.Instance);
+                // A PC has memory to spare: the large buffer holds a whole MTU 16384 frame.
+                return new SerialPortLink(name, baud, SerialPortLink.LargeBufferSize, SystemClock.Instance);
             }
             catch (FileNotFoundException ex)
             {
