@@ -81,8 +81,8 @@ namespace McuUpdater.Tests.Host.Cli
             string[] lines = File.ReadAllLines(results);
             Assert.Equal(McuUpdater.Application.BenchRig.ResultsHeader, lines[0]);
             Assert.Equal(3, lines.Length);
-            Assert.Contains(lines, l => l.StartsWith("1," + benchA.SlavePath + ",Success,", StringComparison.Ordinal));
-            Assert.Contains(lines, l => l.StartsWith("1," + benchB.SlavePath + ",Success,", StringComparison.Ordinal));
+            Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, "^1,[^,]+Z," + benchA.SlavePath + ",Success,"));
+            Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, "^1,[^,]+Z," + benchB.SlavePath + ",Success,"));
             Assert.Equal(0, a.Stop());
             Assert.Equal(0, b.Stop());
         }

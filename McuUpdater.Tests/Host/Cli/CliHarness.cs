@@ -32,6 +32,40 @@ namespace McuUpdater.Tests.Host.Cli
 
         public static TextWriter SyncWriter(StringWriter w) => TextWriter.Synchronized(w);
 
+        /// <summary>A QuecFOTA package of <paramref name="firmware"/> in a fresh temporary folder.</summary>
+        public static string WritePackage(byte[] firmware, string version)
+        {
+            string path = TempFile("fw.pkg");
+            File.WriteAllBytes(path, McuUpdater.Storage.QuecFotaPackageWriter.Build(firmware, version));
+            return path;
+        }
+
+        /// <summary>Seeded random bytes.</summary>
+        public static byte[] Bytes(int size, int seed)
+        {
+            byte[] data = new byte[size];
+            new Random(seed).NextBytes(data);
+            return data;
+        }
+
+        /// <summary>
+        /// Polls <paramref name="condition"/> until it holds; the limit is generous (a loaded machine
+        /// may be slow, only a broken one never gets there) and is not a measurement.
+        /// </summary>
+        public static void WaitFor(Func<bool> condition, int timeoutMs, Func<string> what)
+        {
+            System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!condition())
+            {
+                if (clock.ElapsedMilliseconds > timeoutMs)
+                {
+                    throw new Xunit.Sdk.XunitException("timed out after " + timeoutMs + " ms waiting for " + what());
+                }
+
+                Thread.Sleep(10);
+            }
+        }
+
         public static string TempFile(string name)
         {
             string dir = Path.Combine(Path.GetTempPath(), "mcuupdater-tests", Guid.NewGuid().ToString("N"));
@@ -76,6 +110,9 @@ namespace McuUpdater.Tests.Host.Cli
         public int Code { get; private set; } = -1;
 
         public string Output => _out.ToString() + "\n--- stderr\n" + _err.ToString();
+
+        /// <summary>Waits for the verb to end by itself; false when it has not within <paramref name="ms"/>.</summary>
+        public bool Wait(int ms) => _thread.Join(ms);
 
         public int Stop()
         {

@@ -84,6 +84,13 @@ namespace McuUpdater.Cli.Commands
             StreamImage checkedImage = Images.Open(s.Image, s.ExpectVersion, out FileStream file);
             file.Dispose();
 
+            // So is the results log: a production log must never be lost, so no module is touched without it.
+            FileResultsLog log = s.Results != null ? new FileResultsLog(s.Results) : null;
+            if (log != null)
+            {
+                OpenLog(log);
+            }
+
             List<SerialPortLink> links = new List<SerialPortLink>();
             List<IDisposable> owned = new List<IDisposable>();
             try
@@ -103,7 +110,6 @@ namespace McuUpdater.Cli.Commands
                 }
 
                 using CancellationHook hook = new CancellationHook(ctx, slots);
-                IResultsLog log = s.Results != null ? new FileResultsLog(s.Results) : null;
                 ctx.Out.WriteLine($"{s.Image}: {checkedImage.Length} bytes{(checkedImage.Version != null ? ", version " + checkedImage.Version : string.Empty)} → {slots.Length} slots at {s.Baud} baud, power {powerSpec.Text}");
                 BenchRig rig = new BenchRig(slots, log);
                 ProgressState[] states = new ProgressState[slots.Length];
@@ -115,7 +121,7 @@ namespace McuUpdater.Cli.Commands
                     titles[i] = slots[i].Name;
                 }
 
-                int ok = ProgressView.RunMany(ctx.Out, titles, states, () => rig.RunRound(new FileDeviceStorage(), s.Image));
+                int ok = ProgressView.RunMany(ctx.Out, titles, states, () => RunRound(rig, s.Image));
 
                 Table table = new Table().AddColumns("slot", "outcome", "resends", "restarts", "firmware", "detail");
                 foreach (BenchSlot slot in slots)
@@ -126,7 +132,12 @@ namespace McuUpdater.Cli.Commands
                 }
 
                 ctx.Out.Write(table);
-                ctx.Out.WriteLine($"{ok} of {slots.Length} modules flashed{(s.Results != null ? "; results appended to " + s.Results : string.Empty)}");
+                ctx.Out.WriteLine($"{ok} of {slots.Length} modules flashed{(s.Results != null && rig.LogFailure == null ? "; round " + rig.Rounds + " appended to " + s.Results : string.Empty)}");
+                if (rig.LogFailure != null)
+                {
+                    throw new CliException(ExitCode.OutputNotWritable, rig.LogFailure + "; the table above is this round's only record");
+                }
+
                 if (ok == slots.Length)
                 {
                     return ExitCode.Ok;
@@ -146,6 +157,30 @@ namespace McuUpdater.Cli.Commands
                 {
                     Ports.Close(link);
                 }
+            }
+        }
+
+        private static int OpenLog(FileResultsLog log)
+        {
+            try
+            {
+                return log.Open();
+            }
+            catch (IOException ex)
+            {
+                throw new CliException(ExitCode.OutputNotWritable, ex.Message + " (no module was touched)", ex);
+            }
+        }
+
+        private static int RunRound(BenchRig rig, string image)
+        {
+            try
+            {
+                return rig.RunRound(new FileDeviceStorage(), image);
+            }
+            catch (IOException ex)
+            {
+                throw new CliException(ExitCode.OutputNotWritable, ex.Message + " (no module was touched)", ex);
             }
         }
 
