@@ -31,6 +31,7 @@ namespace McuUpdater.Cli.Commands
             public int PowerOffMs { get; set; } = 500;
             public bool Verbose { get; set; }
             public string Trace { get; set; }
+            public bool Raw { get; set; }
         }
 
         /// <summary>Builds the verb.</summary>
@@ -48,9 +49,10 @@ namespace McuUpdater.Cli.Commands
             Option<int> powerOff = new Option<int>("--power-off-ms") { Description = "how long the module stays off in a power cycle", DefaultValueFactory = _ => 500 };
             Option<bool> verbose = new Option<bool>("--verbose", "-v") { Description = "log every frame in both directions (replaces the live bar)" };
             Option<string> trace = new Option<string>("--trace") { Description = "write every byte and power change as JSON Lines (decode with 'mcuupdater trace')" };
+            Option<bool> raw = new Option<bool>("--raw") { Description = "send every byte of the file as raw firmware, even when it looks like a (damaged or unknown) QuecFOTA package" };
             Command command = new Command("flash", "Flash a module: sync, download, run, check the version; live progress and a summary.");
             command.Arguments.Add(image);
-            foreach (Option o in new Option[] { port, baud, power, mtuCap, attempts, expect, noCheck, syncTimeout, powerOff, verbose, trace })
+            foreach (Option o in new Option[] { port, baud, power, mtuCap, attempts, expect, noCheck, syncTimeout, powerOff, verbose, trace, raw })
             {
                 command.Options.Add(o);
             }
@@ -69,6 +71,7 @@ namespace McuUpdater.Cli.Commands
                 PowerOffMs = r.GetValue(powerOff),
                 Verbose = r.GetValue(verbose),
                 Trace = r.GetValue(trace),
+                Raw = r.GetValue(raw),
             })));
             return command;
         }
@@ -80,7 +83,7 @@ namespace McuUpdater.Cli.Commands
             UpdateOptions options = Options(s, powerSpec.IsNone);
 
             // The image is checked before any port or pin is touched.
-            StreamImage image = Images.Open(s.Image, s.ExpectVersion, out FileStream file);
+            StreamImage image = Images.Open(s.Image, s.ExpectVersion, out FileStream file, s.Raw);
             using (file)
             {
                 SerialPortLink link = Ports.Open(s.Port, s.Baud);
