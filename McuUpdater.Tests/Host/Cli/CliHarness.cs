@@ -138,3 +138,116 @@ namespace McuUpdater.Tests.Host.Cli
         public void Dispose() => _relay.Stop();
     }
 }
+
+namespace McuUpdater.Tests.Host.Cli
+{
+    /// <summary>`mcuupdater` as a real child process (the build's apphost), for signals and for two processes on one port.</summary>
+    internal sealed class CliProcess : IDisposable
+    {
+        private readonly System.Diagnostics.Process _process;
+        private readonly System.Text.StringBuilder _out = new System.Text.StringBuilder();
+        private readonly System.Text.StringBuilder _err = new System.Text.StringBuilder();
+
+        public CliProcess(params string[] args)
+        {
+            string exe = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "McuUpdater.Cli.exe" : "McuUpdater.Cli");
+            System.Diagnostics.ProcessStartInfo start = new System.Diagnostics.ProcessStartInfo(exe)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+                UseShellExecute = false,
+            };
+            foreach (string a in args)
+            {
+                start.ArgumentList.Add(a);
+            }
+
+            _process = new System.Diagnostics.Process { StartInfo = start };
+            _process.OutputDataReceived += (s, e) => { lock (_out) { if (e.Data != null) { _out.Append(e.Data).Append('\n'); } } };
+            _process.ErrorDataReceived += (s, e) => { lock (_out) { if (e.Data != null) { _err.Append(e.Data).Append('\n'); } } };
+            _process.Start();
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public int Pid => _process.Id;
+
+        public TextWriter Input => _process.StandardInput;
+
+        public string Output
+        {
+            get
+            {
+                lock (_out)
+                {
+                    return _out.ToString();
+                }
+            }
+        }
+
+        public string Error
+        {
+            get
+            {
+                lock (_out)
+                {
+                    return _err.ToString();
+                }
+            }
+        }
+
+        public override string ToString() => "pid " + Pid + "\n--- stdout\n" + Output + "\n--- stderr\n" + Error;
+
+        /// <summary>Waits until stdout or stderr holds <paramref name="text"/>.</summary>
+        public void WaitForText(string text, int timeoutMs)
+        {
+            CliHarness.WaitFor(() => Output.Contains(text, StringComparison.Ordinal) || Error.Contains(text, StringComparison.Ordinal) || _process.HasExited, timeoutMs, () => "\"" + text + "\" from " + this);
+            Assert(Output.Contains(text, StringComparison.Ordinal) || Error.Contains(text, StringComparison.Ordinal), "\"" + text + "\" before the process ended: " + this);
+        }
+
+        public void Signal(int signal)
+        {
+            if (kill(_process.Id, signal) != 0)
+            {
+                throw new InvalidOperationException("kill " + signal + " failed");
+            }
+        }
+
+        /// <summary>Waits for the exit (and for the output to drain); returns the exit code.</summary>
+        public int WaitForExit(int timeoutMs)
+        {
+            Assert(_process.WaitForExit(timeoutMs), "exited within " + timeoutMs + " ms: " + this);
+            _process.WaitForExit();
+            return _process.ExitCode;
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                if (!_process.HasExited)
+                {
+                    _process.Kill();
+                    _process.WaitForExit(10000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+            }
+
+            _process.Dispose();
+        }
+
+        private static void Assert(bool ok, string message)
+        {
+            if (!ok)
+            {
+                throw new Xunit.Sdk.XunitException(message);
+            }
+        }
+
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+        private static extern int kill(int pid, int signal);
+    }
+}

@@ -72,7 +72,7 @@ namespace McuUpdater.Cli.Commands
                 throw new CliException(ExitCode.Usage, "--power " + s.Power + " cannot serve several slots; use none, dtr or rts (each slot's own port lines)");
             }
 
-            if (new HashSet<string>(s.Ports).Count != s.Ports.Length)
+            if (new HashSet<string>(Array.ConvertAll(s.Ports, PortLock.Resolve)).Count != s.Ports.Length)
             {
                 throw new CliException(ExitCode.Usage, "a --port is given twice");
             }
