@@ -35,5 +35,11 @@ namespace McuUpdater.Session
 
         /// <summary>The update journal could not record that an update is pending, so the module was not touched.</summary>
         JournalFailed = 10,
+
+        /// <summary>The module answered but refused every copy of a frame (CRC errors, damaged answers) until the restarts ran out: a noisy line.</summary>
+        NoisyLine = 11,
+
+        /// <summary>Only bytes that never made a valid frame came back until the restarts ran out: wrong baud rate or wrong port.</summary>
+        NoValidAnswer = 12,
     }
 }

@@ -64,6 +64,12 @@ namespace McuUpdater.Cli
         /// <summary>The firmware (or the image) reports another version than expected. Outcome VersionMismatch.</summary>
         VersionMismatch = 35,
 
+        /// <summary>The module answered but refused every copy of a frame (CRC errors): a noisy line. Outcome NoisyLine.</summary>
+        NoisyLine = 36,
+
+        /// <summary>Only bytes that never made a valid frame came back: wrong baud rate or wrong port. Outcome NoValidAnswer.</summary>
+        NoValidAnswer = 37,
+
         /// <summary>The update failed for a reason this tool does not know (newer engine): see the message.</summary>
         UpdateFailed = 39,
 

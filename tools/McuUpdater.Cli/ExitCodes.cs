@@ -28,6 +28,8 @@ namespace McuUpdater.Cli
             Row(ExitCode.ProtocolError, "module broke the protocol (BEGIN refused, impossible next, MTU too small)"),
             Row(ExitCode.FirmwareSilent, "new firmware did not answer AT after RUN"),
             Row(ExitCode.VersionMismatch, "firmware or image version differs from the expected one"),
+            Row(ExitCode.NoisyLine, "noisy line: the module answered but refused every copy of a frame (try --mtu-cap 1024)"),
+            Row(ExitCode.NoValidAnswer, "no valid answer, only bytes that make no frame (wrong baud rate or wrong port?)"),
             Row(ExitCode.UpdateFailed, "update failed for another reason (see message)"),
             Row(ExitCode.RelayFailed, "a relay link failed"),
             Row(ExitCode.SimulatorFailed, "the simulator stopped with an error"),
@@ -53,6 +55,8 @@ namespace McuUpdater.Cli
                 case McuUpdater.Session.UpdateOutcome.FirmwareSilent: return ExitCode.FirmwareSilent;
                 case McuUpdater.Session.UpdateOutcome.LinkError: return ExitCode.PortFailed;
                 case McuUpdater.Session.UpdateOutcome.JournalFailed: return ExitCode.JournalFailed;
+                case McuUpdater.Session.UpdateOutcome.NoisyLine: return ExitCode.NoisyLine;
+                case McuUpdater.Session.UpdateOutcome.NoValidAnswer: return ExitCode.NoValidAnswer;
                 default: return ExitCode.UpdateFailed;
             }
         }
