@@ -92,5 +92,8 @@ namespace McuUpdater.Cli
 
         /// <summary>Interrupted by Ctrl+C (128 + SIGINT).</summary>
         Cancelled = 130,
+
+        /// <summary>Stopped by SIGTERM (128 + 15: timeout, kill, systemd), handled like Ctrl+C.</summary>
+        Terminated = 143,
     }
 }

@@ -36,7 +36,8 @@ namespace McuUpdater.Cli
             Row(ExitCode.DemoMismatch, "demo: received image differs from the one sent"),
             Row(ExitCode.PseudoTerminalUnavailable, "pseudo-terminals unavailable (demo needs Linux/macOS)"),
             Row(ExitCode.TraceInvalid, "trace file malformed"),
-            Row(ExitCode.Cancelled, "interrupted (Ctrl+C)"),
+            Row(ExitCode.Cancelled, "interrupted (Ctrl+C): power released, summary printed, trace flushed"),
+            Row(ExitCode.Terminated, "stopped by SIGTERM (timeout, kill): handled like Ctrl+C"),
         };
 
         /// <summary>The exit code of an update outcome (one outcome enum from the session up to the exit code).</summary>

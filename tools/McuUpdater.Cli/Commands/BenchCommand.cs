@@ -143,6 +143,12 @@ namespace McuUpdater.Cli.Commands
                     return ExitCode.Ok;
                 }
 
+                if (ctx.Cancel.IsCancellationRequested)
+                {
+                    ctx.Error.WriteLine($"interrupted: {slots.Length - ok} of {slots.Length} modules not flashed (exit {(int)ExitCode.Cancelled})");
+                    return ExitCode.Cancelled;
+                }
+
                 ctx.Error.WriteLine($"error: {slots.Length - ok} of {slots.Length} modules failed (exit {(int)ExitCode.UpdateFailed}: {ExitCodes.Describe(ExitCode.UpdateFailed)})");
                 return ExitCode.UpdateFailed;
             }

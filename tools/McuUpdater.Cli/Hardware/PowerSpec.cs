@@ -73,7 +73,7 @@ namespace McuUpdater.Cli.Hardware
                 return new PowerSpec("gpio", chip, line, parts.Length == 3 || parts[3] == "high", t);
             }
 
-            throw new CliException(ExitCode.Usage, "--power " + text + " is not understood; use " + Help);
+            throw new CliException(ExitCode.PowerControlUnavailable, "--power " + text + " is not understood; use " + Help);
         }
 
         /// <summary>Creates the power control; <paramref name="port"/> is the module port (for DTR/RTS).</summary>
@@ -175,6 +175,10 @@ namespace McuUpdater.Cli.Hardware
             _port = port;
             _dtr = dtr;
             _assertedIsOn = assertedIsOn;
+
+            // Checked now, at the level a released module rests at: a port without the line (a
+            // pseudo-terminal, an adapter without DTR/RTS) fails here, not at the first power cycle.
+            Set(true);
         }
 
         /// <inheritdoc />
@@ -200,9 +204,9 @@ namespace McuUpdater.Cli.Hardware
                     _port.RtsEnable = asserted;
                 }
             }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is InvalidOperationException)
+            catch (Exception ex) when (ex is not CliException)
             {
-                throw new CliException(ExitCode.PowerControlUnavailable, "cannot switch " + (_dtr ? "DTR" : "RTS") + " on " + _port.PortName + ": " + ex.Message, ex);
+                throw new CliException(ExitCode.PowerControlUnavailable, "cannot switch " + (_dtr ? "DTR" : "RTS") + " on " + _port.PortName + " (this port has no such line?): " + ex.Message, ex);
             }
         }
     }
