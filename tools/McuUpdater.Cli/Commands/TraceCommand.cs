@@ -28,7 +28,7 @@ namespace McuUpdater.Cli.Commands
         /// <summary>Runs the verb.</summary>
         public static ExitCode Run(CliContext ctx, string file, string vcdPath, int baud, bool quiet)
         {
-            List<TraceEvent> events = TraceReader.Read(file);
+            List<TraceEvent> events = TraceReader.Read(file, ctx.Error);
             TextWriter lines = quiet ? TextWriter.Null : new ConsoleLineWriter(ctx);
             TraceDecoder decoder = TraceDecoder.Print(events, lines);
             lines.Flush();

@@ -85,7 +85,9 @@ namespace McuUpdater.Cli.Tracing
                 }
 
                 Change c = sources[best].Current;
-                if (c.TimeNs != lastTime)
+
+                // A VCD's times only go forward (the reader already placed events that go back).
+                if (c.TimeNs > lastTime)
                 {
                     output.WriteLine("#" + c.TimeNs.ToString(CultureInfo.InvariantCulture));
                     lastTime = c.TimeNs;
@@ -124,6 +126,11 @@ namespace McuUpdater.Cli.Tracing
 
                 double t = e.TimeUs * 1000.0;
                 double start = tx ? t : t - (e.Data.Length * byteNs);
+                if (start < 0)
+                {
+                    start = 0;
+                }
+
                 if (start < free)
                 {
                     start = free;
