@@ -37,7 +37,7 @@ namespace McuUpdater.Tests.Host.Cli
             using PtyBridge bridge = new PtyBridge(simPty, flashPty);
             using Background sim = CliHarness.Start(ctx => CliApp.Run(
                 new[] { "simulate", "--port", simPty.SlavePath, "--pace", "no", "--mtu", "1024", "--power-sense", "idle", "--fault", "idle-noise:40", "--fault", "rx-idle-noise:40" }, ctx));
-            WaitFor(() => sim.Output.Contains("simulated module on"), 5000, "simulate started: " + sim.Output);
+            WaitFor(() => sim.Output.Contains("simulated module on"), 60000, "simulate started: " + sim.Output);
 
             CliRun run = CliHarness.Run("flash", package, "--port", flashPty.SlavePath, "--power", "none", "--trace", CliHarness.TempFile("flash.jsonl"));
 
@@ -69,7 +69,7 @@ namespace McuUpdater.Tests.Host.Cli
             using PtyBridge bridgeB = new PtyBridge(simB, benchB);
             using Background a = CliHarness.Start(ctx => CliApp.Run(new[] { "simulate", "--port", simA.SlavePath, "--pace", "no", "--mtu", "1024" }, ctx));
             using Background b = CliHarness.Start(ctx => CliApp.Run(new[] { "simulate", "--port", simB.SlavePath, "--pace", "no", "--rom", "quirks" }, ctx));
-            WaitFor(() => a.Output.Contains("simulated module on") && b.Output.Contains("simulated module on"), 5000, "simulators started");
+            WaitFor(() => a.Output.Contains("simulated module on") && b.Output.Contains("simulated module on"), 60000, "simulators started");
 
             CliRun run = CliHarness.Run("bench", package, "--port", benchA.SlavePath, "--port", benchB.SlavePath, "--results", results);
 
@@ -121,8 +121,9 @@ namespace McuUpdater.Tests.Host.Cli
                 PowerOverride = sim.Power,
                 Trace = trace,
             }));
-            WaitFor(() => relay.Output.Contains("relaying"), 5000, "relay started: " + relay.Output);
-            Thread.Sleep(1000); // let the module's sync window close: only the relay's cycle can open it again
+            WaitFor(() => relay.Output.Contains("relaying"), 60000, "relay started: " + relay.Output);
+            // Once the module's sync window has closed (it runs its old firmware), only the relay's cycle can open it again.
+            WaitFor(() => sim.Module.Phase == McuUpdater.Simulator.ModulePhase.RunningFirmware, 60000, "the module's boot window to close");
 
             CliRun run = CliHarness.Run("flash", package, "--port", flashPty.SlavePath, "--power", "none");
 
@@ -153,7 +154,7 @@ namespace McuUpdater.Tests.Host.Cli
             // the bytes move as fast as both ends go (1 MB each way in about a second, not 90 s).
             using Background relay = CliHarness.Start(ctx => CliApp.Run(
                 new[] { "relay", "--host-port", hostPty.SlavePath, "--module-port", modulePty.SlavePath, "--baud", "921600" }, ctx));
-            WaitFor(() => relay.Output.Contains("relaying"), 5000, "relay started: " + relay.Output);
+            WaitFor(() => relay.Output.Contains("relaying"), 60000, "relay started: " + relay.Output);
 
             byte[] up = MakeFirmware(Size);
             byte[] down = new byte[Size];
@@ -223,7 +224,7 @@ namespace McuUpdater.Tests.Host.Cli
 
             Assert.True(run.Code == (int)ExitCode.NoSync, run.ToString());
             Assert.Contains("no 0x5B", run.Error);
-            Assert.True(clock.ElapsedMilliseconds < 10000, "gives up within the sync bounds");
+            Assert.True(clock.ElapsedMilliseconds < 60000, "gives up within the sync bounds (3 cycles of 250 ms; the limit allows for a loaded machine)");
         }
 
         [Fact]
@@ -285,7 +286,7 @@ namespace McuUpdater.Tests.Host.Cli
             int at = 0;
             byte[] chunk = new byte[16384];
             Stopwatch idle = Stopwatch.StartNew();
-            while (at < into.Length && idle.ElapsedMilliseconds < 10000)
+            while (at < into.Length && idle.ElapsedMilliseconds < 30000)
             {
                 int n = pty.Read(chunk, 0, Math.Min(chunk.Length, into.Length - at), 100);
                 if (n > 0)
