@@ -83,7 +83,7 @@ namespace McuUpdater.Cli
         /// <summary>The demo's image did not arrive intact (received CRC differs).</summary>
         DemoMismatch = 52,
 
-        /// <summary>Pseudo-terminals are not available on this system (demo needs Linux or macOS).</summary>
+        /// <summary>Pseudo-terminals are not available on this system (demo --link pty; plain demo falls back to an in-process link).</summary>
         PseudoTerminalUnavailable = 53,
 
         // 60–69: trace files

@@ -34,7 +34,7 @@ namespace McuUpdater.Cli
             Row(ExitCode.RelayFailed, "a relay link failed"),
             Row(ExitCode.SimulatorFailed, "the simulator stopped with an error"),
             Row(ExitCode.DemoMismatch, "demo: received image differs from the one sent"),
-            Row(ExitCode.PseudoTerminalUnavailable, "pseudo-terminals unavailable (demo needs Linux/macOS)"),
+            Row(ExitCode.PseudoTerminalUnavailable, "pseudo-terminals unavailable (demo --link pty; plain demo falls back to an in-process link)"),
             Row(ExitCode.TraceInvalid, "trace file malformed"),
             Row(ExitCode.Cancelled, "interrupted (Ctrl+C): power released, summary printed, trace flushed"),
             Row(ExitCode.Terminated, "stopped by SIGTERM (timeout, kill): handled like Ctrl+C"),

@@ -241,6 +241,7 @@ namespace McuUpdater.Tests.Host.Cli
             CliRun demo = CliHarness.Run("demo", "--image-size", "8192", "--mtu", "1024", "--trace", trace);
 
             Assert.True(demo.Code == 0, demo.ToString());
+            Assert.StartsWith("demo over a pseudo-terminal pair", demo.Output);
             Assert.Contains("holds the image byte for byte", demo.Output);
             Assert.Contains("of the bound", demo.Output);
 
