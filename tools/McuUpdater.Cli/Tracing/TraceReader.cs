@@ -40,10 +40,14 @@ namespace McuUpdater.Cli.Tracing
             }
 
             List<TraceEvent> events = new List<TraceEvent>();
+            string[] lines = File.ReadAllLines(path);
+
+            // A run killed while writing leaves its last line cut (no line break after it).
+            bool cutAtEnd = new FileInfo(path).Length > 0 && !EndsWithNewline(path);
             int lineNumber = 0;
             int backwards = 0;
             int firstBackwards = 0;
-            foreach (string line in File.ReadLines(path))
+            foreach (string line in lines)
             {
                 lineNumber++;
                 if (line.Trim().Length == 0)
@@ -68,6 +72,12 @@ namespace McuUpdater.Cli.Tracing
                 }
                 catch (Exception ex) when (ex is JsonException || ex is FormatException || ex is InvalidOperationException || ex is KeyNotFoundException || ex is ArgumentException)
                 {
+                    if (cutAtEnd && lineNumber == lines.Length)
+                    {
+                        warnings?.WriteLine("warning: " + path + ":" + lineNumber + ": the last line is cut (the run was stopped while writing it); decoded up to it");
+                        break;
+                    }
+
                     throw new CliException(ExitCode.TraceInvalid, path + ":" + lineNumber + ": " + ex.Message, ex);
                 }
             }
@@ -78,6 +88,13 @@ namespace McuUpdater.Cli.Tracing
             }
 
             return events;
+        }
+
+        private static bool EndsWithNewline(string path)
+        {
+            using FileStream file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            file.Seek(-1, SeekOrigin.End);
+            return file.ReadByte() == '\n';
         }
 
         /// <summary>Largest time a trace may hold: in nanoseconds (the VCD's unit) it still fits a long with room to add.</summary>
