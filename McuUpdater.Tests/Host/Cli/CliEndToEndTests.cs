@@ -44,6 +44,10 @@ namespace McuUpdater.Tests.Host.Cli
             Assert.True(run.Code == 0, run.ToString());
             Assert.Contains("Success", run.Output);
             Assert.Contains("MTU 1024, block 1012", run.Output);
+            Assert.Contains("waiting for the module to be powered on", run.Output);
+            Assert.DoesNotContain("power-cycling", run.Output);
+            Assert.Contains("the line was not paced at 115200 baud", run.Output);
+            Assert.DoesNotContain("% of line rate", run.Output);
             Assert.Contains("M10ER01A08W32", run.Output);
             Assert.Equal(0, sim.Stop());
             Assert.Contains("1 downloads", sim.Output);
@@ -75,7 +79,7 @@ namespace McuUpdater.Tests.Host.Cli
 
             Assert.True(run.Code == 0, run.ToString());
             Assert.Contains("2 of 2 modules flashed", run.Output);
-            Assert.Contains(benchA.SlavePath + ": power-cycling module", run.Output);
+            Assert.Contains(benchA.SlavePath + ": waiting for the module to be powered on", run.Output);
             Assert.Contains(benchA.SlavePath + ": done", run.Output);
             Assert.Contains(benchB.SlavePath + ": done", run.Output);
             string[] lines = File.ReadAllLines(results);

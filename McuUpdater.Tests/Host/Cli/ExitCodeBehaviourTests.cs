@@ -73,6 +73,8 @@ namespace McuUpdater.Tests.Host.Cli
             Assert.Contains("Cancelled", bench.Output);
             Assert.Contains("0 of 1 modules flashed", bench.Output);
             Assert.Contains("interrupted", bench.Output);
+            Assert.Contains(pty.SlavePath + ": cancelled", bench.Output);
+            Assert.DoesNotContain(pty.SlavePath + ": done", bench.Output);
         }
 
         [Theory]
@@ -97,6 +99,8 @@ namespace McuUpdater.Tests.Host.Cli
             Assert.Contains(((ExitCode)expected).ToString() == "Terminated" ? "Terminated" : "Cancelled", ExitCodes.Markdown());
             Assert.Contains("result", flash.Output);
             Assert.Contains("Cancelled", flash.Output);
+            Assert.Matches("s cancelled\n", flash.Output);
+            Assert.DoesNotMatch("s done\n", flash.Output);
             string text = File.ReadAllText(trace);
             Assert.EndsWith("}\n", text);
             foreach (string line in text.TrimEnd('\n').Split('\n'))

@@ -116,12 +116,21 @@ namespace McuUpdater.Cli.Commands
                 string[] titles = new string[slots.Length];
                 for (int i = 0; i < slots.Length; i++)
                 {
-                    states[i] = ProgressState.Follow(slots[i].Session);
+                    states[i] = ProgressState.Follow(slots[i].Session, !powerSpec.IsNone);
                     states[i].SetTotal(checkedImage.Length);
                     titles[i] = slots[i].Name;
                 }
 
-                int ok = ProgressView.RunMany(ctx.Out, titles, states, () => RunRound(rig, s.Image));
+                int ok = ProgressView.RunMany(ctx.Out, titles, states, () =>
+                {
+                    int flashed = RunRound(rig, s.Image);
+                    for (int i = 0; i < slots.Length; i++)
+                    {
+                        states[i].Finish(slots[i].LastResult);
+                    }
+
+                    return flashed;
+                });
 
                 Table table = new Table().AddColumns("slot", "outcome", "resends", "restarts", "firmware", "detail");
                 foreach (BenchSlot slot in slots)

@@ -93,7 +93,7 @@ namespace McuUpdater.Cli.Commands
                 {
                     power = powerSpec.Create(link.Port, ctx);
                     ctx.Out.WriteLine($"{s.Image}: {image.Length} bytes{(image.Version != null ? ", version " + image.Version : string.Empty)} → {s.Port} at {s.Baud} baud, power {powerSpec.Text}");
-                    UpdateResult result = UpdateRunner.Run(ctx, link, power, image, options, new UpdateView { Verbose = s.Verbose, Trace = trace, Baud = s.Baud, Title = "flashing" });
+                    UpdateResult result = UpdateRunner.Run(ctx, link, power, image, options, new UpdateView { Verbose = s.Verbose, Trace = trace, Baud = s.Baud, Title = "flashing", PowerControl = !powerSpec.IsNone });
                     return Finish(ctx, result);
                 }
                 finally

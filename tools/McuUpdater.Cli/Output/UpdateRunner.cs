@@ -26,6 +26,9 @@ namespace McuUpdater.Cli.Output
         /// <summary>Title of the progress bar.</summary>
         public string Title { get; init; } = "flashing";
 
+        /// <summary>False when nothing here switches the module (--power none): the tool waits for it to be powered on.</summary>
+        public bool PowerControl { get; init; } = true;
+
         /// <summary>False when the line is known not to be paced at <see cref="Baud"/> (demo --no-pace): no ratios to the line rate then.</summary>
         public bool Paced { get; init; } = true;
     }
@@ -56,7 +59,7 @@ namespace McuUpdater.Cli.Output
             }
 
             UpdateSession session = new UpdateSession(link, power, SystemClock.Instance, options);
-            ProgressState state = ProgressState.Follow(session);
+            ProgressState state = ProgressState.Follow(session, view.PowerControl);
             state.SetTotal(image.Length);
             if (view.Verbose)
             {
@@ -67,7 +70,12 @@ namespace McuUpdater.Cli.Output
 
             using (ctx.Cancel.Register(session.Cancel))
             {
-                UpdateResult result = ProgressView.Run(ctx.Out, !view.Verbose, view.Title, state, () => session.Run(image));
+                UpdateResult result = ProgressView.Run(ctx.Out, !view.Verbose, view.Title, state, () =>
+                {
+                    UpdateResult r = session.Run(image);
+                    state.Finish(r);
+                    return r;
+                });
                 PrintSummary(ctx, result, view.Baud, view.Paced);
                 return result;
             }
@@ -124,12 +132,12 @@ namespace McuUpdater.Cli.Output
         }
 
         /// <summary>Words for a phase.</summary>
-        public static string PhaseText(UpdatePhase phase)
+        public static string PhaseText(UpdatePhase phase, bool powerControl = true)
         {
             switch (phase)
             {
                 case UpdatePhase.Verifying: return "verifying image";
-                case UpdatePhase.PowerCycling: return "power-cycling module";
+                case UpdatePhase.PowerCycling: return powerControl ? "power-cycling module" : "waiting for the module to be powered on";
                 case UpdatePhase.Syncing: return "syncing (0xB5 ticks)";
                 case UpdatePhase.Beginning: return "CMD_DL_BEGIN";
                 case UpdatePhase.Downloading: return "downloading";
