@@ -37,7 +37,7 @@ namespace McuUpdater.Cli
                 AnsiConsole.Profile.Width = 240;
             }
 
-            int code = CliApp.Run(args, new CliContext(AnsiConsole.Console, Console.Error, cancel.Token));
+            int code = CliApp.Run(args, new CliContext(AnsiConsole.Console, Console.Error, cancel.Token) { Input = Console.In });
             return terminated && (code == (int)ExitCode.Cancelled || code == (int)ExitCode.Ok) ? (int)ExitCode.Terminated : code;
         }
     }

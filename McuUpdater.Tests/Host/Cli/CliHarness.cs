@@ -25,9 +25,9 @@ namespace McuUpdater.Tests.Host.Cli
         }
 
         /// <summary>Runs a long-lived verb (simulate, relay) on a thread until the returned handle is disposed.</summary>
-        public static Background Start(Func<CliContext, int> verb)
+        public static Background Start(Func<CliContext, int> verb, TextReader input = null)
         {
-            return new Background(verb);
+            return new Background(verb, input);
         }
 
         public static TextWriter SyncWriter(StringWriter w) => TextWriter.Synchronized(w);
@@ -100,9 +100,9 @@ namespace McuUpdater.Tests.Host.Cli
         private readonly StringWriter _out = new StringWriter();
         private readonly StringWriter _err = new StringWriter();
 
-        public Background(Func<CliContext, int> verb)
+        public Background(Func<CliContext, int> verb, TextReader input = null)
         {
-            CliContext ctx = CliContext.ForText(TextWriter.Synchronized(_out), TextWriter.Synchronized(_err), _cancel.Token);
+            CliContext ctx = CliContext.ForText(TextWriter.Synchronized(_out), TextWriter.Synchronized(_err), _cancel.Token, input);
             _thread = new Thread(() => Code = verb(ctx)) { IsBackground = true };
             _thread.Start();
         }

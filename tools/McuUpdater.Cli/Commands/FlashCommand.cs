@@ -45,7 +45,7 @@ namespace McuUpdater.Cli.Commands
             Option<int> attempts = new Option<int>("--attempts") { Description = "whole-procedure attempts (1 + restarts after flash errors, silence, protocol errors)", DefaultValueFactory = _ => 4 };
             Option<string> expect = new Option<string>("--expect-version") { Description = "version the new firmware must report over AT+GMR (default: the package's version)" };
             Option<bool> noCheck = new Option<bool>("--no-version-check") { Description = "do not ask the new firmware for its version" };
-            Option<int> syncTimeout = new Option<int>("--sync-timeout") { Description = "ms to wait for 0x5B after power-on per attempt (default 1000; 2000 with --power none, to cover a relay's power cycle)" };
+            Option<int> syncTimeout = new Option<int>("--sync-timeout") { Description = "ms to wait for 0x5B after power-on per attempt (default 1000; 2000 with --power none, to cover a relay's power cycle; 20000 with --power manual, from your Enter)" };
             Option<int> powerOff = new Option<int>("--power-off-ms") { Description = "how long the module stays off in a power cycle", DefaultValueFactory = _ => 500 };
             Option<bool> verbose = new Option<bool>("--verbose", "-v") { Description = "log every frame in both directions (replaces the live bar)" };
             Option<string> trace = new Option<string>("--trace") { Description = "write every byte and power change as JSON Lines (decode with 'mcuupdater trace')" };
@@ -80,7 +80,7 @@ namespace McuUpdater.Cli.Commands
         public static ExitCode Run(CliContext ctx, Settings s)
         {
             PowerSpec powerSpec = PowerSpec.Parse(s.Power);
-            UpdateOptions options = Options(s, powerSpec.IsNone);
+            UpdateOptions options = Options(s, powerSpec.IsNone, powerSpec.Kind == "manual");
 
             // The image is checked before any port or pin is touched.
             StreamImage image = Images.Open(s.Image, s.ExpectVersion, out FileStream file, s.Raw);
@@ -105,8 +105,11 @@ namespace McuUpdater.Cli.Commands
             }
         }
 
+        /// <summary>With --power manual: how long the sync ticks after the person pressed Enter to switch the module on.</summary>
+        public const int ManualSyncTimeoutMs = 20000;
+
         /// <summary>Engine options from the command line.</summary>
-        public static UpdateOptions Options(Settings s, bool noPowerControl)
+        public static UpdateOptions Options(Settings s, bool noPowerControl, bool manual = false)
         {
             if (s.Attempts < 1)
             {
@@ -119,7 +122,8 @@ namespace McuUpdater.Cli.Commands
                 ExpectedVersion = s.ExpectVersion,
                 CheckVersion = !s.NoVersionCheck,
                 PowerOffMs = s.PowerOffMs,
-                SyncTimeoutMs = s.SyncTimeoutMs > 0 ? s.SyncTimeoutMs : noPowerControl ? 2000 : 1000,
+                // A person needs seconds to switch the module on after pressing Enter.
+                SyncTimeoutMs = s.SyncTimeoutMs > 0 ? s.SyncTimeoutMs : manual ? ManualSyncTimeoutMs : noPowerControl ? 2000 : 1000,
                 BaudRate = s.Baud,
             };
             if (s.MtuCap > 0)
