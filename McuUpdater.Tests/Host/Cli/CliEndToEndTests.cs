@@ -256,7 +256,8 @@ namespace McuUpdater.Tests.Host.Cli
             Assert.Contains("tx  CMD_DL_DATA seq 8, 96 bytes", decoded.Output); // 8192 = 8 × 1012 + 96
             Assert.Contains("rx  CMD_RUN_GSMSW_RSP status 0", decoded.Output);
             Assert.Contains("power off", decoded.Output);
-            Assert.Contains("$enddefinitions $end", File.ReadAllText(vcd));
+            StrictVcd waves = StrictVcd.Parse(File.ReadAllText(vcd), sigrokProfile: true);
+            Assert.Equal(0xB5, waves.Uart("tx", 115200)[0]);
         }
 
         [Fact]
