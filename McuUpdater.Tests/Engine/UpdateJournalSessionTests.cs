@@ -23,7 +23,7 @@ namespace McuUpdater.Tests.Engine
 
             UpdateJournal after = new UpdateJournal(store);
             Assert.IsFalse(after.IsPending, "nothing pending after success");
-            Assert.AreEqual("Success", after.LastOutcome, "outcome recorded");
+            Assert.AreEqual((int)UpdateOutcome.Success, after.LastOutcome, "outcome recorded");
             Assert.AreEqual(2, store.Writes, "pending, then done");
         }
 
@@ -59,7 +59,7 @@ namespace McuUpdater.Tests.Engine
             Assert.IsTrue(journal.IsPending, "the update is still pending");
             Assert.AreEqual("test.bin", journal.ImageName, "and names its image");
             Assert.AreEqual((long)Length, journal.ImageLength, "and its length");
-            Assert.AreEqual(string.Empty, journal.LastOutcome, "the attempt never recorded an end: it was cut off");
+            Assert.AreEqual(UpdateJournal.NoOutcome, journal.LastOutcome, "the attempt never recorded an end: it was cut off");
 
             UpdateSession second = new UpdateSession(rig.Wire.HostLink, rig.Wire.Power, rig.Wire.Clock, EngineRig.Defaults());
             second.Journal = journal;
@@ -82,7 +82,7 @@ namespace McuUpdater.Tests.Engine
             EngineRig.ExpectOutcome(UpdateOutcome.FlashErrorPersisted, r, "flash error twice");
             UpdateJournal after = new UpdateJournal(store);
             Assert.IsTrue(after.IsPending, "still pending");
-            Assert.AreEqual("FlashErrorPersisted", after.LastOutcome, "with the reason");
+            Assert.AreEqual((int)UpdateOutcome.FlashErrorPersisted, after.LastOutcome, "with the reason");
         }
 
         [TestMethod]

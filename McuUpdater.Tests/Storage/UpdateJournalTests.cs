@@ -1,4 +1,5 @@
 using System;
+using McuUpdater.Session;
 using McuUpdater.Storage;
 using nanoFramework.TestFramework;
 
@@ -29,7 +30,7 @@ namespace McuUpdater.Tests.Storage
             Assert.AreEqual(2988442L, after.ImageLength, "length");
             Assert.AreEqual("EC21EFAR06A01M4G", after.ImageVersion, "version");
             Assert.AreEqual(1, after.Attempts, "first attempt");
-            Assert.AreEqual(string.Empty, after.LastOutcome, "no outcome yet: the attempt was cut off");
+            Assert.AreEqual(UpdateJournal.NoOutcome, after.LastOutcome, "no outcome yet: the attempt was cut off");
         }
 
         [TestMethod]
@@ -38,7 +39,7 @@ namespace McuUpdater.Tests.Storage
             MemoryJournalStore store = new MemoryJournalStore();
             UpdateJournal journal = new UpdateJournal(store);
             journal.MarkPending("a.bin", 10, null);
-            journal.RecordFailure("SyncFailed");
+            journal.RecordFailure((int)UpdateOutcome.SyncFailed);
             journal.MarkPending("a.bin", 10, null);
             Assert.AreEqual(2, new UpdateJournal(store).Attempts, "same image: second attempt");
             Assert.IsNull(new UpdateJournal(store).ImageVersion, "no version stays null");
@@ -67,15 +68,15 @@ namespace McuUpdater.Tests.Storage
             MemoryJournalStore store = new MemoryJournalStore();
             UpdateJournal journal = new UpdateJournal(store);
             journal.MarkPending("a.bin", 10, "V1");
-            journal.RecordFailure("FlashErrorPersisted");
+            journal.RecordFailure((int)UpdateOutcome.FlashErrorPersisted);
             UpdateJournal reloaded = new UpdateJournal(store);
             Assert.IsTrue(reloaded.IsPending, "a failed update is still pending");
-            Assert.AreEqual("FlashErrorPersisted", reloaded.LastOutcome, "and says why");
+            Assert.AreEqual((int)UpdateOutcome.FlashErrorPersisted, reloaded.LastOutcome, "and says why");
 
-            reloaded.MarkDone("Success");
+            reloaded.MarkDone((int)UpdateOutcome.Success);
             reloaded = new UpdateJournal(store);
             Assert.IsFalse(reloaded.IsPending, "done");
-            Assert.AreEqual("Success", reloaded.LastOutcome, "last outcome");
+            Assert.AreEqual((int)UpdateOutcome.Success, reloaded.LastOutcome, "last outcome");
             Assert.AreEqual("a.bin", reloaded.ImageName, "the last image is remembered");
         }
 
@@ -100,7 +101,7 @@ namespace McuUpdater.Tests.Storage
             MemoryJournalStore probe = new MemoryJournalStore();
             UpdateJournal sizing = new UpdateJournal(probe);
             sizing.MarkPending("a.bin", 4096, "V2");
-            sizing.MarkDone("Success");
+            sizing.MarkDone((int)UpdateOutcome.Success);
             byte[] slot = new byte[600];
             int recordLength = probe.Read(1, slot);
             Assert.IsTrue(recordLength > 20, "a record was written");
@@ -111,7 +112,7 @@ namespace McuUpdater.Tests.Storage
                 UpdateJournal journal = new UpdateJournal(store);
                 journal.MarkPending("a.bin", 4096, "V2");
                 store.TearNextWrite(cut);
-                journal.MarkDone("Success");
+                journal.MarkDone((int)UpdateOutcome.Success);
 
                 UpdateJournal after = new UpdateJournal(store);
                 bool complete = cut >= recordLength;

@@ -1,3 +1,4 @@
+using McuUpdater.Session;
 using McuUpdater.Storage;
 
 namespace McuUpdater.Application
@@ -36,7 +37,7 @@ namespace McuUpdater.Application
         {
             if (journal.IsPending)
             {
-                string last = journal.LastOutcome.Length == 0 ? "cut off by a reset" : journal.LastOutcome;
+                string last = OutcomeNames.OfJournal(journal);
                 // Giving up is about one image: a different one (the vendor's fix) gets its own tries.
                 bool sameImage = configured == null || IsJournaled(journal, configured);
                 if (settings.MaxAttempts > 0 && journal.Attempts >= settings.MaxAttempts && sameImage)
@@ -64,7 +65,7 @@ namespace McuUpdater.Application
                 return new FieldDecision(FieldAction.NothingToInstall, null, settings.ImagePath == null ? "no image configured" : "no usable image at " + settings.ImagePath);
             }
 
-            if (IsJournaled(journal, configured) && journal.LastOutcome == "Success")
+            if (IsJournaled(journal, configured) && journal.LastOutcome == (int)UpdateOutcome.Success)
             {
                 return new FieldDecision(FieldAction.UpToDate, null, configured.Name + " is installed already");
             }

@@ -67,7 +67,8 @@ namespace McuUpdater.Application
                     image = ImageFormat.Open(pendingStream, report.Decision.ImagePath);
                 }
 
-                // The session verifies again (and refuses a bad image before any pin changes).
+                // The session verifies too: the configured image's content was read once already and
+                // is not read again; a pending image read just now is read in full there.
                 report.Result = Session.Run(image);
                 return report;
             }

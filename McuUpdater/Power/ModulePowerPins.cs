@@ -22,6 +22,15 @@ namespace McuUpdater.Power
             ResetActiveHigh = true;
         }
 
+        /// <summary>Wires supply, PWRKEY and reset (each may be <see cref="None"/>), all asserted by a high level: the supply switch's enable and an NPN on PWRKEY and on RESET_N.</summary>
+        public ModulePowerPins(int supplyPin, int pwrKeyPin, int resetPin)
+            : this()
+        {
+            SupplyPin = supplyPin;
+            PwrKeyPin = pwrKeyPin;
+            ResetPin = resetPin;
+        }
+
         /// <summary>Enables the module's supply (load switch / regulator enable), or <see cref="None"/>.</summary>
         public int SupplyPin { get; set; }
 

@@ -21,8 +21,20 @@ namespace McuUpdater.Session
                 case UpdateOutcome.JournalFailed: return "JournalFailed";
                 case UpdateOutcome.NoisyLine: return "NoisyLine";
                 case UpdateOutcome.NoValidAnswer: return "NoValidAnswer";
+                case UpdateOutcome.InternalError: return "InternalError";
                 default: return "outcome " + ((int)outcome).ToString();
             }
+        }
+
+        /// <summary>How a journal's last attempt ended, in words: the outcome's name, "cut off by a reset", or the stored text when it is no outcome value.</summary>
+        public static string OfJournal(McuUpdater.Storage.UpdateJournal journal)
+        {
+            if (journal.LastOutcome == McuUpdater.Storage.UpdateJournal.NoOutcome)
+            {
+                return "cut off by a reset";
+            }
+
+            return journal.LastOutcome == McuUpdater.Storage.UpdateJournal.UnknownOutcome ? "\"" + journal.LastOutcomeText + "\"" : Name((UpdateOutcome)journal.LastOutcome);
         }
     }
 }

@@ -30,7 +30,7 @@ namespace McuUpdater.Session
         /// <summary>After RUN the firmware never answered <c>AT</c> with <c>OK</c> within the boot timeout.</summary>
         FirmwareSilent = 8,
 
-        /// <summary>The serial port or a pin failed (exception from the link or the power control).</summary>
+        /// <summary>The serial port or a pin failed (an I/O, timeout or closed-port exception from the link or the power control).</summary>
         LinkError = 9,
 
         /// <summary>The update journal could not record that an update is pending, so the module was not touched.</summary>
@@ -41,5 +41,8 @@ namespace McuUpdater.Session
 
         /// <summary>Only bytes that never made a valid frame came back until the restarts ran out: wrong baud rate or wrong port.</summary>
         NoValidAnswer = 12,
+
+        /// <summary>Something other than the link, a timeout or the storage failed (out of memory, a bug): the detail names the exception.</summary>
+        InternalError = 13,
     }
 }

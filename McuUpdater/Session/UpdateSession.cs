@@ -53,7 +53,7 @@ namespace McuUpdater.Session
         /// Optional persistent journal: marked pending before the module is touched, cleared only
         /// when the update succeeded, and told how every other attempt ended. Set before <see cref="Run"/>.
         /// </summary>
-        public UpdateJournal Journal { get; set; }
+        public IUpdateJournal Journal { get; set; }
 
         /// <summary>The settings this session runs with.</summary>
         public UpdateOptions Options
@@ -105,7 +105,15 @@ namespace McuUpdater.Session
             }
             catch (Exception e)
             {
-                Finish(result, UpdateOutcome.LinkError, "serial port or power control failed: " + e.Message);
+                if (IsLinkFailure(e))
+                {
+                    Finish(result, UpdateOutcome.LinkError, "serial port or power control failed: " + e.Message);
+                }
+                else
+                {
+                    // Not the hardware: calling it a port failure would send someone to check cables.
+                    Finish(result, UpdateOutcome.InternalError, "internal error (" + ((object)e).GetType().FullName + "): " + e.Message);
+                }
             }
             finally
             {
@@ -177,7 +185,7 @@ namespace McuUpdater.Session
             }
             catch (Exception e)
             {
-                Finish(result, UpdateOutcome.JournalFailed, "cannot record the pending update in " + Journal.Store.Name + ": " + e.Message + "; the module was not touched");
+                Finish(result, UpdateOutcome.JournalFailed, "cannot record the pending update in " + Journal.Location + ": " + e.Message + "; the module was not touched");
                 return false;
             }
         }
@@ -193,17 +201,17 @@ namespace McuUpdater.Session
             {
                 if (result.Outcome == UpdateOutcome.Success)
                 {
-                    Journal.MarkDone(OutcomeNames.Name(result.Outcome));
+                    Journal.MarkDone((int)result.Outcome);
                 }
                 else
                 {
-                    Journal.RecordFailure(OutcomeNames.Name(result.Outcome));
+                    Journal.RecordFailure((int)result.Outcome);
                 }
             }
             catch (Exception e)
             {
                 // The outcome stands; the journal still says pending, so the next start retries.
-                result.Detail = result.Detail + " (the journal in " + Journal.Store.Name + " could not be updated: " + e.Message + ")";
+                result.Detail = result.Detail + " (the journal in " + Journal.Location + " could not be updated: " + e.Message + ")";
             }
         }
 
@@ -312,6 +320,12 @@ namespace McuUpdater.Session
                     Finish(result, UpdateOutcome.LinkError, "releasing the power pins failed: " + e.Message);
                 }
             }
+        }
+
+        // What a serial port or a GPIO pin throws when the hardware fails or goes away.
+        private static bool IsLinkFailure(Exception e)
+        {
+            return e is System.IO.IOException || e is TimeoutException || e is InvalidOperationException || e is ObjectDisposedException;
         }
 
         private static UpdateOutcome OutcomeOf(RestartReason reason)

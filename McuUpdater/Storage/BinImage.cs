@@ -21,14 +21,25 @@ namespace McuUpdater.Storage
             ExpectedCrc16 = -1;
         }
 
+        private long _expectedLength;
+        private int _expectedCrc16;
+
         /// <summary>Length the manifest gives, or -1 to accept any non-empty length.</summary>
-        public long ExpectedLength { get; set; }
+        public long ExpectedLength
+        {
+            get { return _expectedLength; }
+            set { _expectedLength = value; ForgetVerification(); }
+        }
 
         /// <summary>CRC-16/XMODEM of the whole BIN the manifest gives, or -1 to skip the check.</summary>
-        public int ExpectedCrc16 { get; set; }
+        public int ExpectedCrc16
+        {
+            get { return _expectedCrc16; }
+            set { _expectedCrc16 = value; ForgetVerification(); }
+        }
 
         /// <inheritdoc />
-        public override void Verify(string expectedVersion)
+        protected override void VerifyContent()
         {
             CheckStream();
             long length = Stream.Length;
@@ -44,7 +55,6 @@ namespace McuUpdater.Storage
                     Name + ": " + length.ToString() + " bytes, the manifest says " + ExpectedLength.ToString());
             }
 
-            CheckVersion(expectedVersion);
             Length = length;
             SetFirmwareOffset(0);
             // Read it all even without a manifest: it proves the storage reads back before the
@@ -56,8 +66,6 @@ namespace McuUpdater.Storage
             }
 
             Crc16 = crc;
-
-            Seek(0);
         }
     }
 }

@@ -19,7 +19,7 @@ namespace McuUpdater.Storage
         public static bool IsQuecFota(Stream stream)
         {
             byte[] header = new byte[QuecFotaLayout.FirmwareOffset];
-            int n = ReadHeader(stream, header);
+            int n = ReadHeader(stream, header, QuecFotaLayout.Magic.Length);
             return n >= QuecFotaLayout.Magic.Length && HeadDifferences(header, false) == 0;
         }
 
@@ -29,8 +29,9 @@ namespace McuUpdater.Storage
         /// </summary>
         public static string PackageLikeness(Stream stream)
         {
+            // The head alone first: a valid package is known by it (and its content then read once).
             byte[] header = new byte[QuecFotaLayout.FirmwareOffset];
-            int n = ReadHeader(stream, header);
+            int n = ReadHeader(stream, header, QuecFotaLayout.Magic.Length);
             if (n < QuecFotaLayout.Magic.Length)
             {
                 return null;
@@ -41,6 +42,8 @@ namespace McuUpdater.Storage
             {
                 return "its head is " + QuecFotaLayout.Magic;
             }
+
+            n = ReadHeader(stream, header, header.Length);
 
             if (exact <= HeadTolerance || HeadDifferences(header, true) <= HeadTolerance || StartsWithIgnoringCase(header, "QUECTFOTA") || StartsWithIgnoringCase(header, "QUECFOTA"))
             {
@@ -82,13 +85,13 @@ namespace McuUpdater.Storage
             return new string(text);
         }
 
-        private static int ReadHeader(Stream stream, byte[] header)
+        private static int ReadHeader(Stream stream, byte[] header, int count)
         {
             stream.Seek(0, SeekOrigin.Begin);
             int n = 0;
-            while (n < header.Length)
+            while (n < count)
             {
-                int got = stream.Read(header, n, header.Length - n);
+                int got = stream.Read(header, n, count - n);
                 if (got <= 0)
                 {
                     break;

@@ -5,7 +5,7 @@ namespace McuUpdater.Storage
 {
     /// <summary>A QuecFOTA package (head, CRC16, version, length, firmware) from a seekable stream; only the firmware is sent.</summary>
     /// <remarks>
-    /// <see cref="Verify"/> reads the whole package once to check head, length, CRC16 and version
+    /// <see cref="StreamImage.Verify"/> reads the whole package once to check head, length, CRC16 and version
     /// before any pin changes. The length is big-endian (protocol.md Decision); a little-endian one is
     /// accepted when only it matches the file size, and <see cref="LengthLittleEndian"/> says so.
     /// </remarks>
@@ -22,11 +22,11 @@ namespace McuUpdater.Storage
         /// <summary>True when the length field was little-endian (accepted, but not the project's byte order).</summary>
         public bool LengthLittleEndian { get; private set; }
 
-        /// <summary>The CRC16 stored in the package (valid after <see cref="Verify"/>).</summary>
+        /// <summary>The CRC16 stored in the package (valid after <see cref="StreamImage.Verify"/>).</summary>
         public ushort StoredCrc { get; private set; }
 
         /// <inheritdoc />
-        public override void Verify(string expectedVersion)
+        protected override void VerifyContent()
         {
             CheckStream();
             long fileLength = Stream.Length;
@@ -54,10 +54,8 @@ namespace McuUpdater.Storage
                 throw new ImageException(ImageProblem.CrcMismatch, Name + ": CRC16 over version, length and firmware is 0x" + crc.ToString("X4") + ", the package says 0x" + StoredCrc.ToString("X4") + " (corrupt package)");
             }
 
-            CheckVersion(expectedVersion);
             Length = length;
             SetFirmwareOffset(QuecFotaLayout.FirmwareOffset);
-            Seek(0);
         }
 
         private void ReadHeader()

@@ -7,6 +7,7 @@ namespace McuUpdater.Storage
     {
         private readonly Stream _stream;
         private long _firmwareOffset;
+        private bool _contentVerified;
 
         /// <summary>Creates a source over <paramref name="stream"/>, named <paramref name="name"/> in messages.</summary>
         protected StreamImage(Stream stream, string name)
@@ -34,8 +35,38 @@ namespace McuUpdater.Storage
             get { return _stream; }
         }
 
+        /// <summary>True once the content (length, CRC) was read and found valid; a later <see cref="Verify"/> only checks the version.</summary>
+        public bool ContentVerified
+        {
+            get { return _contentVerified; }
+        }
+
         /// <inheritdoc />
-        public abstract void Verify(string expectedVersion);
+        /// <remarks>
+        /// The content is read and CRC'd once: a caller that verified the image to decide (the
+        /// field start-up) hands it to the session, whose own Verify then costs no second read of
+        /// the card, yet an image nobody verified is still read in full before any pin changes.
+        /// </remarks>
+        public void Verify(string expectedVersion)
+        {
+            if (!_contentVerified)
+            {
+                VerifyContent();
+                _contentVerified = true;
+            }
+
+            CheckVersion(expectedVersion);
+            Seek(0);
+        }
+
+        /// <summary>Reads the whole image: header, length, CRC; sets <see cref="Length"/>, <see cref="Version"/>, <see cref="Crc16"/> and the firmware offset; throws <see cref="ImageException"/>.</summary>
+        protected abstract void VerifyContent();
+
+        /// <summary>Forgets an earlier verification (what the image is checked against changed).</summary>
+        protected void ForgetVerification()
+        {
+            _contentVerified = false;
+        }
 
         /// <inheritdoc />
         public void Seek(long position)

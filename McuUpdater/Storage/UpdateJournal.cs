@@ -15,8 +15,14 @@ namespace McuUpdater.Storage
     /// the state before it. A record that cannot be read at all means "no record", which loads as
     /// not pending: the store is bad, and <see cref="CorruptSlots"/> says so.
     /// </remarks>
-    public sealed class UpdateJournal
+    public sealed class UpdateJournal : IUpdateJournal
     {
+        /// <summary><see cref="LastOutcome"/> when no attempt has ended yet (cut off by a reset).</summary>
+        public const int NoOutcome = -1;
+
+        /// <summary><see cref="LastOutcome"/> of a record whose outcome field is not a number (written before outcomes were stored as values).</summary>
+        public const int UnknownOutcome = -2;
+
         // Fields: magic, sequence, pending, attempts, length, version, outcome, CRC, name, (CRC-16 of the record).
         private const string Magic = "MUJ2";
         private const int MaxRecord = 512;
@@ -31,7 +37,8 @@ namespace McuUpdater.Storage
         public UpdateJournal(IJournalStore store)
         {
             _store = store;
-            LastOutcome = string.Empty;
+            LastOutcome = NoOutcome;
+            LastOutcomeText = string.Empty;
             ImageCrc = -1;
             Load();
         }
@@ -40,6 +47,12 @@ namespace McuUpdater.Storage
         public IJournalStore Store
         {
             get { return _store; }
+        }
+
+        /// <inheritdoc />
+        public string Location
+        {
+            get { return _store.Name; }
         }
 
         /// <summary>True while an update has been started and has not ended with the new firmware running.</summary>
@@ -60,8 +73,15 @@ namespace McuUpdater.Storage
         /// <summary>Attempts at this image so far, across resets (a product can stop retrying after a few).</summary>
         public int Attempts { get; private set; }
 
-        /// <summary>How the last attempt ended ("" when none has ended yet, e.g. it was cut off by a reset).</summary>
-        public string LastOutcome { get; private set; }
+        /// <summary>
+        /// How the last attempt ended: the session's outcome value (McuUpdater.Session.UpdateOutcome),
+        /// <see cref="NoOutcome"/> when none has ended yet (cut off by a reset), <see cref="UnknownOutcome"/>
+        /// when the record holds no value there.
+        /// </summary>
+        public int LastOutcome { get; private set; }
+
+        /// <summary>The record's outcome field as stored ("" when none has ended yet).</summary>
+        public string LastOutcomeText { get; private set; }
 
         /// <summary>Slots that held bytes but no valid record when loaded (a torn write, a damaged card).</summary>
         public int CorruptSlots { get; private set; }
@@ -87,15 +107,15 @@ namespace McuUpdater.Storage
         }
 
         /// <summary>Records how an attempt ended without clearing the pending flag.</summary>
-        public void RecordFailure(string outcome)
+        public void RecordFailure(int outcome)
         {
-            Save(IsPending, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome);
+            Save(IsPending, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome.ToString());
         }
 
         /// <summary>Clears the pending flag: the new firmware is running.</summary>
-        public void MarkDone(string outcome)
+        public void MarkDone(int outcome)
         {
-            Save(false, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome);
+            Save(false, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome.ToString());
         }
 
         // A package with an empty version field and one with none are the same thing, and the
@@ -137,7 +157,8 @@ namespace McuUpdater.Storage
             ImageVersion = version;
             ImageCrc = crc;
             Attempts = attempts;
-            LastOutcome = outcome == null ? string.Empty : outcome;
+            LastOutcomeText = outcome == null ? string.Empty : outcome;
+            LastOutcome = ParseOutcome(LastOutcomeText);
         }
 
         private void Load()
@@ -171,7 +192,8 @@ namespace McuUpdater.Storage
                 Attempts = int.Parse(f[3]);
                 ImageLength = long.Parse(f[4]);
                 ImageVersion = f[5].Length == 0 ? null : f[5];
-                LastOutcome = f[6];
+                LastOutcomeText = f[6];
+                LastOutcome = ParseOutcome(f[6]);
                 ImageCrc = int.Parse(f[7]);
                 ImageName = f[8];
             }
@@ -209,6 +231,19 @@ namespace McuUpdater.Storage
             }
 
             return f;
+        }
+
+        // An update's outcome is stored as its value. A record from before that named it in words,
+        // and a word is no value: it reads as unknown (an install it confirmed is done once more).
+        private static int ParseOutcome(string field)
+        {
+            if (field.Length == 0)
+            {
+                return NoOutcome;
+            }
+
+            int value;
+            return int.TryParse(field, out value) && value >= 0 ? value : UnknownOutcome;
         }
 
         private static void CheckField(string value, string what)

@@ -58,6 +58,7 @@ namespace McuUpdater.Cli
                 case McuUpdater.Session.UpdateOutcome.JournalFailed: return ExitCode.JournalFailed;
                 case McuUpdater.Session.UpdateOutcome.NoisyLine: return ExitCode.NoisyLine;
                 case McuUpdater.Session.UpdateOutcome.NoValidAnswer: return ExitCode.NoValidAnswer;
+                case McuUpdater.Session.UpdateOutcome.InternalError: return ExitCode.InternalError;
                 default: return ExitCode.UpdateFailed;
             }
         }

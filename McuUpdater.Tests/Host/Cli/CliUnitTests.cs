@@ -117,7 +117,7 @@ namespace McuUpdater.Tests.Host.Cli
                 Assert.Contains("0xBEEF", pending.Output);
                 Assert.Contains("cut off by a reset", pending.Output);
 
-                journal.MarkDone("Success");
+                journal.MarkDone((int)UpdateOutcome.Success);
                 CliRun done = CliHarness.Run("journal", folder);
                 Assert.Equal(0, done.Code);
                 Assert.Contains("nothing pending", done.Output);

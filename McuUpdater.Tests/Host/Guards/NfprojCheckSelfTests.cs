@@ -40,6 +40,15 @@ namespace McuUpdater.Tests.Host.Guards
         private const string BothCompiles = @"<Compile Include=""A.cs"" /><Compile Include=""Sub\B.cs"" />";
 
         [Fact]
+        public void VersionTable_RaisesAVersionOnlyForProjectsWithThePackageThatNeedsIt()
+        {
+            const string Readme = "| nanoFramework.Runtime.Events | 1.11.37 | x |\n| nanoFramework.Hardware.Esp32 | 1.6.42 | y |\n"
+                + "Known: nanoFramework.Hardware.Esp32 1.6.42 needs nanoFramework.Runtime.Events ≥ 1.11.39 (so pin it).";
+            Assert.Equal("1.11.39", PackageVersionTable.ForProject(Readme, new HashSet<string> { "nanoFramework.Hardware.Esp32", "nanoFramework.Runtime.Events" })["nanoFramework.Runtime.Events"]);
+            Assert.Equal("1.11.37", PackageVersionTable.ForProject(Readme, new HashSet<string> { "nanoFramework.Runtime.Events" })["nanoFramework.Runtime.Events"]);
+        }
+
+        [Fact]
         public void ConsistentProjectPasses()
         {
             Assert.Empty(NfprojCheck.Check("P.nfproj", Project(BothCompiles), Files, Config, 1, Pinned));

@@ -30,23 +30,24 @@ namespace McuUpdater.Tests.Host.Guards
             string folder = Path.GetDirectoryName(full);
             string config = Path.Combine(folder, "packages.config");
             int depth = project.Split('/').Length - 1;
+            string configText = File.Exists(config) ? File.ReadAllText(config) : null;
 
             List<string> errors = NfprojCheck.Check(
                 project,
                 File.ReadAllText(full),
                 RepoPaths.PortableSources(folder),
-                File.Exists(config) ? File.ReadAllText(config) : null,
+                configText,
                 depth,
-                PinnedVersions());
+                PinnedVersions(configText == null ? new HashSet<string>() : NfprojPackageClosure.PackageIds(configText)));
 
             Assert.True(errors.Count == 0, string.Join("\n", errors));
         }
 
-        private static Dictionary<string, string> PinnedVersions()
+        private static Dictionary<string, string> PinnedVersions(ICollection<string> projectPackages)
         {
             string readme = Path.Combine(RepoPaths.ApiFolder, "README.md");
             Assert.True(File.Exists(readme), "Version table missing: " + readme + " (the shared nanoframework-api folder must sit next to the repository).");
-            Dictionary<string, string> table = PackageVersionTable.Parse(File.ReadAllText(readme));
+            Dictionary<string, string> table = PackageVersionTable.ForProject(File.ReadAllText(readme), projectPackages);
             Assert.True(table.Count > 5, "Could not read the version table of " + readme);
             return table;
         }

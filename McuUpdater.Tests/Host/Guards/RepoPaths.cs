@@ -75,6 +75,24 @@ namespace McuUpdater.Tests.Host.Guards
             }
         }
 
+        /// <summary>The folders of the nfprojs McuUpdater.sln lists, relative to the root, in the solution's order.</summary>
+        public static List<string> SolutionNfprojFolders()
+        {
+            List<string> folders = new List<string>();
+            foreach (string line in File.ReadAllLines(Path.Combine(Root, "McuUpdater.sln")))
+            {
+                // Project("{type}") = "Name", "folder\Name.nfproj", "{guid}"
+                string[] parts = line.Split('"');
+                if (line.StartsWith("Project(", StringComparison.Ordinal) && parts.Length > 5 && parts[5].EndsWith(".nfproj", StringComparison.Ordinal))
+                {
+                    string folder = Path.GetDirectoryName(parts[5].Replace('\\', '/'));
+                    folders.Add(folder.Length == 0 ? "." : folder);
+                }
+            }
+
+            return folders;
+        }
+
         /// <summary>Every *.nfproj of the repository (bin/obj/packages/.git skipped).</summary>
         public static List<string> Nfprojs()
         {

@@ -23,7 +23,7 @@ namespace McuUpdater.Tests.Host.Storage
                 Assert.True(reopened.IsPending);
                 Assert.Equal("D:\\fw\\EC21.pkg", reopened.ImageName);
 
-                reopened.MarkDone("Success");
+                reopened.MarkDone((int)McuUpdater.Session.UpdateOutcome.Success);
                 string latest = Path.Combine(folder, "journal.1");
                 byte[] bytes = File.ReadAllBytes(latest);
                 File.WriteAllBytes(latest, bytes[..(bytes.Length / 2)]); // power lost mid-write

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.IO;
+using McuUpdater.Session;
 using McuUpdater.Storage;
 using Spectre.Console;
 using Command = System.CommandLine.Command;
@@ -50,7 +51,7 @@ namespace McuUpdater.Cli.Commands
             grid.AddRow("version", Markup.Escape(journal.ImageVersion ?? "-"));
             grid.AddRow("CRC-16", journal.ImageCrc >= 0 ? "0x" + journal.ImageCrc.ToString("X4") : "-");
             grid.AddRow("attempts", journal.Attempts.ToString());
-            grid.AddRow("last outcome", Markup.Escape(journal.LastOutcome.Length == 0 ? (journal.IsPending ? "none recorded (cut off by a reset or power loss)" : "-") : journal.LastOutcome));
+            grid.AddRow("last outcome", Markup.Escape(journal.LastOutcome == UpdateJournal.NoOutcome ? (journal.IsPending ? "none recorded (cut off by a reset or power loss)" : "-") : OutcomeNames.OfJournal(journal)));
             if (journal.CorruptSlots > 0)
             {
                 grid.AddRow("[yellow]unreadable[/]", journal.CorruptSlots + " record(s) (a torn write); the state before them is shown");

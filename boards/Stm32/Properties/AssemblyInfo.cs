@@ -1,0 +1,6 @@
+using System.Reflection;
+
+[assembly: AssemblyTitle("McuUpdater.Stm32")]
+[assembly: AssemblyDescription("McuUpdater for an STM32 board (OrgPal PalThree): updates a Quectel-class module from the SD card, relays a PC to it, or runs a two-slot bench.")]
+[assembly: AssemblyProduct("McuUpdater")]
+[assembly: AssemblyVersion("1.0.0.0")]
