@@ -125,6 +125,14 @@ namespace McuUpdater.Session
 
                 if (line == "OK")
                 {
+                    if (version == null)
+                    {
+                        // An OK with no version before it answers an earlier AT that was sent
+                        // again while its answer was on the way (a slow or busy host): AT+GMR's
+                        // own answer is still to come.
+                        continue;
+                    }
+
                     return version;
                 }
 
