@@ -34,7 +34,7 @@ namespace McuUpdater.Tests.Application
             {
                 modules[i] = new ModuleSimulator(EngineRig.Simulator(i % 2, 1024), i == 1 ? bad : null);
                 VirtualWire wire = new VirtualWire(modules[i]);
-                UpdateOptions options = EngineRig.Defaults();
+                UpdateOptions options = EngineRig.DefaultsFor(1024);
                 options.MaxRestarts = 1;
                 slots[i] = new BenchSlot("slot " + (i + 1).ToString(), wire.HostLink, wire.Power, wire.Clock, options);
             }
@@ -64,7 +64,7 @@ namespace McuUpdater.Tests.Application
         {
             ModuleSimulator module = new ModuleSimulator(EngineRig.Simulator(0, 1024));
             VirtualWire wire = new VirtualWire(module);
-            BenchSlot[] slots = new BenchSlot[] { new BenchSlot("A1", wire.HostLink, wire.Power, wire.Clock, EngineRig.Defaults()) };
+            BenchSlot[] slots = new BenchSlot[] { new BenchSlot("A1", wire.HostLink, wire.Power, wire.Clock, EngineRig.DefaultsFor(1024)) };
             MemoryResultsLog log = new MemoryResultsLog();
             Assert.AreEqual(0, new BenchRig(slots, log).RunRound(new MemoryDeviceStorage(), ImagePath), "nothing flashed");
             Assert.AreEqual(0, module.PowerCycles, "the module was never powered");

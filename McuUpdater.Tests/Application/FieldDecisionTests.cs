@@ -105,7 +105,7 @@ namespace McuUpdater.Tests.Application
 
         private static void Run(EngineRig rig, MemoryJournalStore store, byte[] image, string name)
         {
-            UpdateSession session = new UpdateSession(rig.Wire.HostLink, rig.Wire.Power, rig.Wire.Clock, EngineRig.Defaults());
+            UpdateSession session = new UpdateSession(rig.Wire.HostLink, rig.Wire.Power, rig.Wire.Clock, EngineRig.DefaultsFor(rig.Module.Options.Mtu));
             session.Journal = new UpdateJournal(store);
             EngineRig.ExpectOutcome(UpdateOutcome.Success, session.Run(new BinImage(new MemoryStream(image), name)), "install " + name);
         }

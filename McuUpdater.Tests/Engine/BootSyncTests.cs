@@ -60,6 +60,28 @@ namespace McuUpdater.Tests.Engine
         }
 
         [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(2)]
+        public void Sync_OffTimeStartsOnlyWhenTheTransmitSideHasDrained(int wire)
+        {
+            // An 8 KB frame (714 ms on the wire) was just handed over when a restart begins: on .NET
+            // and STM32 Write queued it, on ESP32 the writer thread is still sending it.
+            EngineRig rig = EngineRig.ForWire(wire, EngineRig.Simulator(0, 8224), null, null);
+            SyncTap tap = new SyncTap();
+            rig.Wire.Tap = tap;
+            McuUpdater.Link.Transmitter transmitter = new McuUpdater.Link.Transmitter(rig.Wire.HostLink, rig.Wire.Clock, rig.Options.BaudRate);
+            byte[] frame = new byte[8223];
+            transmitter.WriteInBackground(frame, 0, frame.Length);
+            BootSync sync = new BootSync(transmitter, rig.Power, rig.Wire.Clock, rig.Options, null, null);
+            Assert.IsTrue(sync.Run() != SyncResult.Failed, "synced");
+            long frameEndMs = (8223L * 10 * 1000 + 115199) / 115200;
+            Assert.IsTrue(tap.PowerOff >= frameEndMs, "power off only once the frame has left (" + frameEndMs.ToString() + " ms): " + tap.PowerOff.ToString());
+            Assert.IsTrue(tap.PowerOff <= frameEndMs + 2, "and no later than needed: " + tap.PowerOff.ToString());
+            Assert.AreEqual(500L, tap.B5[0] - tap.PowerOff, "then the whole off time before the first tick");
+        }
+
+        [TestMethod]
         public void Sync_GivesUpOneSecondAfterPowerOn()
         {
             FaultPlan faults = new FaultPlan(1);

@@ -14,17 +14,35 @@ namespace McuUpdater.Tests.Engine
 
         /// <summary>Builds module, wire (with the plan's line faults), counted power and a session.</summary>
         public EngineRig(SimulatorOptions simulator, FaultPlan faults, UpdateOptions options)
+            : this(simulator, faults, options, WireMode.DotNet)
+        {
+        }
+
+        /// <summary>Builds the rig with the updater's UART behaving as <paramref name="mode"/> says.</summary>
+        public EngineRig(SimulatorOptions simulator, FaultPlan faults, UpdateOptions options, WireMode mode)
+            : this(simulator, faults, options, mode, McuUpdater.Protocol.Wire.BaudRate)
+        {
+        }
+
+        /// <summary>Builds the rig on a line running at <paramref name="lineBaud"/> (the session still assumes its options' baud rate: a faster line stands for an unpaced link).</summary>
+        public EngineRig(SimulatorOptions simulator, FaultPlan faults, UpdateOptions options, WireMode mode, int lineBaud)
+            : this(simulator, faults, options, mode, lineBaud, true)
+        {
+        }
+
+        /// <summary>As above; without <paramref name="writerThread"/> the session writes on its own thread (on ESP32: nothing overlaps a write).</summary>
+        public EngineRig(SimulatorOptions simulator, FaultPlan faults, UpdateOptions options, WireMode mode, int lineBaud, bool writerThread)
         {
             Module = new ModuleSimulator(simulator, faults);
-            Wire = new VirtualWire(Module);
+            Wire = new VirtualWire(Module, lineBaud, mode);
             if (faults != null)
             {
                 faults.ApplyTo(Wire);
             }
 
             Power = new CountingPower(Wire.Power);
-            Options = options == null ? Defaults() : options;
-            Session = new UpdateSession(Wire.HostLink, Power, Wire.Clock, Options);
+            Options = options == null ? DefaultsFor(simulator.Mtu) : options;
+            Session = new UpdateSession(writerThread ? Wire.HostLink : Wire.HostLinkWithoutWriter, Power, Wire.Clock, Options);
         }
 
         /// <summary>The simulated module.</summary>
@@ -54,7 +72,44 @@ namespace McuUpdater.Tests.Engine
             return o;
         }
 
-        /// <summary>0 = documented ROM, 1 = quirk ROM, advertising <paramref name="mtu"/>.</summary>
+        /// <summary>
+        /// Test rows name the wire by number: 0 = .NET, 1 = ESP32, 2 = STM32 (see <see cref="WireMode"/>),
+        /// 3 = .NET with a line ten times faster than the session assumes (an unpaced simulator, a fast USB link),
+        /// 4 = ESP32 without a writer thread (every write blocks the session).
+        /// </summary>
+        public static EngineRig ForWire(int wire, SimulatorOptions simulator, FaultPlan faults, UpdateOptions options)
+        {
+            if (wire == 3)
+            {
+                return new EngineRig(simulator, faults, options, WireMode.DotNet, 10 * McuUpdater.Protocol.Wire.BaudRate);
+            }
+
+            if (wire == 4)
+            {
+                return new EngineRig(simulator, faults, options, WireMode.Esp32, McuUpdater.Protocol.Wire.BaudRate, false);
+            }
+
+            return new EngineRig(simulator, faults, options, (WireMode)wire);
+        }
+
+        /// <summary>
+        /// <see cref="Defaults"/> with frame buffers no larger than a module of MTU
+        /// <paramref name="mtu"/> can take: the block size is the same, the two buffers smaller.
+        /// </summary>
+        public static UpdateOptions DefaultsFor(int mtu)
+        {
+            UpdateOptions o = Defaults();
+            int block = McuUpdater.Protocol.Wire.BlockSizeForMtu(mtu, o.MaxBlockSize);
+            if (block > 0)
+            {
+                // An MTU that carries no block keeps the default: those tests are about refusing it.
+                o.MaxBlockSize = block;
+            }
+
+            return o;
+        }
+
+        /// <summary>Simulator options for a documented (0) or quirks (1) ROM.</summary>
         public static SimulatorOptions Simulator(int variant, int mtu)
         {
             SimulatorOptions o = variant == 1 ? SimulatorOptions.SpreadtrumQuirks() : SimulatorOptions.Documented();

@@ -112,7 +112,7 @@ namespace McuUpdater.Tests.Engine
             VirtualWire wire = new VirtualWire(module);
             CountingPower power = new CountingPower(wire.Power);
             ThrowingLink buggy = new ThrowingLink(wire.HostLink, 3000, new NullReferenceException("a bug below the session"));
-            UpdateResult r = new UpdateSession(buggy, power, wire.Clock, EngineRig.Defaults()).Run(new BinImage(new MemoryStream(EngineRig.Image(20000, 88)), "b.bin"));
+            UpdateResult r = new UpdateSession(buggy, power, wire.Clock, EngineRig.DefaultsFor(1024)).Run(new BinImage(new MemoryStream(EngineRig.Image(20000, 88)), "b.bin"));
             EngineRig.ExpectOutcome(UpdateOutcome.InternalError, r, "a bug");
             Assert.IsTrue(r.Detail.IndexOf("NullReferenceException") >= 0, "names the exception: " + r.Detail);
             Assert.IsTrue(r.Detail.IndexOf("serial port") < 0, "does not blame the port: " + r.Detail);
@@ -121,7 +121,7 @@ namespace McuUpdater.Tests.Engine
             ModuleSimulator module2 = new ModuleSimulator(EngineRig.Simulator(0, 1024));
             VirtualWire wire2 = new VirtualWire(module2);
             ThrowingLink unplugged = new ThrowingLink(wire2.HostLink, 3000, new IOException("port unplugged"));
-            UpdateResult r2 = new UpdateSession(unplugged, wire2.Power, wire2.Clock, EngineRig.Defaults()).Run(new BinImage(new MemoryStream(EngineRig.Image(20000, 88)), "b.bin"));
+            UpdateResult r2 = new UpdateSession(unplugged, wire2.Power, wire2.Clock, EngineRig.DefaultsFor(1024)).Run(new BinImage(new MemoryStream(EngineRig.Image(20000, 88)), "b.bin"));
             EngineRig.ExpectOutcome(UpdateOutcome.LinkError, r2, "the port went away");
         }
     }

@@ -9,9 +9,9 @@ namespace McuUpdater.Tests.Engine
     [TestClass]
     public class UpdateFailureTests
     {
-        private static EngineRig Rig(int variant, FaultPlan faults)
+        private static EngineRig Rig(int variant, FaultPlan faults, int wire)
         {
-            return new EngineRig(EngineRig.Simulator(variant, 1024), faults, null);
+            return EngineRig.ForWire(wire, EngineRig.Simulator(variant, 1024), faults, null);
         }
 
         private static void ExpectReleased(EngineRig rig)
@@ -20,9 +20,13 @@ namespace McuUpdater.Tests.Engine
         }
 
         [TestMethod]
-        [DataRow(0)]
-        [DataRow(1)]
-        public void Update_FailsWithFlashErrorPersistedWhenRestartsRunOut(int variant)
+        [DataRow(0, 0)]
+        [DataRow(1, 0)]
+        [DataRow(0, 1)]
+        [DataRow(1, 1)]
+        [DataRow(0, 2)]
+        [DataRow(1, 2)]
+        public void Update_FailsWithFlashErrorPersistedWhenRestartsRunOut(int variant, int wire)
         {
             FaultPlan faults = new FaultPlan(1);
             for (int i = 0; i < 4; i++)
@@ -30,7 +34,7 @@ namespace McuUpdater.Tests.Engine
                 faults.StatusAt(2, Status.FlashError);
             }
 
-            EngineRig rig = Rig(variant, faults);
+            EngineRig rig = Rig(variant, faults, wire);
             UpdateResult r = rig.Update(EngineRig.Image(5000, 1));
             EngineRig.ExpectOutcome(UpdateOutcome.FlashErrorPersisted, r, "flash error 4 times");
             Assert.AreEqual(3, r.Restarts, "MaxRestarts = 3");
@@ -40,9 +44,13 @@ namespace McuUpdater.Tests.Engine
         }
 
         [TestMethod]
-        [DataRow(0)]
-        [DataRow(1)]
-        public void Update_FailsWithModuleSilentWhenPowerKeepsFailing(int variant)
+        [DataRow(0, 0)]
+        [DataRow(1, 0)]
+        [DataRow(0, 1)]
+        [DataRow(1, 1)]
+        [DataRow(0, 2)]
+        [DataRow(1, 2)]
+        public void Update_FailsWithModuleSilentWhenPowerKeepsFailing(int variant, int wire)
         {
             FaultPlan faults = new FaultPlan(2);
             for (int i = 0; i < 2; i++)
@@ -50,7 +58,7 @@ namespace McuUpdater.Tests.Engine
                 faults.PowerLossAt(1);
             }
 
-            EngineRig rig = Rig(variant, faults);
+            EngineRig rig = Rig(variant, faults, wire);
             rig.Options.MaxRestarts = 1;
             UpdateResult r = rig.Update(EngineRig.Image(5000, 2));
             EngineRig.ExpectOutcome(UpdateOutcome.ModuleSilent, r, "power loss twice, one restart allowed");
@@ -59,9 +67,13 @@ namespace McuUpdater.Tests.Engine
         }
 
         [TestMethod]
-        [DataRow(0)]
-        [DataRow(1)]
-        public void Update_FailsWithProtocolErrorWhenNextKeepsJumpingAhead(int variant)
+        [DataRow(0, 0)]
+        [DataRow(1, 0)]
+        [DataRow(0, 1)]
+        [DataRow(1, 1)]
+        [DataRow(0, 2)]
+        [DataRow(1, 2)]
+        public void Update_FailsWithProtocolErrorWhenNextKeepsJumpingAhead(int variant, int wire)
         {
             FaultPlan faults = new FaultPlan(3);
             for (int i = 0; i < 3; i++)
@@ -69,7 +81,7 @@ namespace McuUpdater.Tests.Engine
                 faults.WrongNextAt(1, 4);
             }
 
-            EngineRig rig = Rig(variant, faults);
+            EngineRig rig = Rig(variant, faults, wire);
             rig.Options.MaxRestarts = 2;
             UpdateResult r = rig.Update(EngineRig.Image(5000, 3));
             EngineRig.ExpectOutcome(UpdateOutcome.ProtocolError, r, "next beyond sent + 1");
@@ -77,9 +89,13 @@ namespace McuUpdater.Tests.Engine
         }
 
         [TestMethod]
-        [DataRow(0)]
-        [DataRow(1)]
-        public void Update_FailsWithProtocolErrorWhenModuleKeepsGoingBack(int variant)
+        [DataRow(0, 0)]
+        [DataRow(1, 0)]
+        [DataRow(0, 1)]
+        [DataRow(1, 1)]
+        [DataRow(0, 2)]
+        [DataRow(1, 2)]
+        public void Update_FailsWithProtocolErrorWhenModuleKeepsGoingBack(int variant, int wire)
         {
             FaultPlan faults = new FaultPlan(4);
             for (int i = 0; i < 8; i++)
@@ -87,7 +103,7 @@ namespace McuUpdater.Tests.Engine
                 faults.WrongNextAt(3, 1);
             }
 
-            EngineRig rig = Rig(variant, faults);
+            EngineRig rig = Rig(variant, faults, wire);
             rig.Options.MaxRestarts = 0;
             UpdateResult r = rig.Update(EngineRig.Image(5000, 4));
             EngineRig.ExpectOutcome(UpdateOutcome.ProtocolError, r, "endless rewinds are bounded");
@@ -95,13 +111,17 @@ namespace McuUpdater.Tests.Engine
         }
 
         [TestMethod]
-        [DataRow(0)]
-        [DataRow(1)]
-        public void Sync_FailsAfterConfiguredPowerCycles(int variant)
+        [DataRow(0, 0)]
+        [DataRow(1, 0)]
+        [DataRow(0, 1)]
+        [DataRow(1, 1)]
+        [DataRow(0, 2)]
+        [DataRow(1, 2)]
+        public void Sync_FailsAfterConfiguredPowerCycles(int variant, int wire)
         {
             FaultPlan faults = new FaultPlan(5);
             faults.MissBootWindows = 100;
-            EngineRig rig = Rig(variant, faults);
+            EngineRig rig = Rig(variant, faults, wire);
             rig.Options.SyncAttempts = 4;
             UpdateResult r = rig.Update(EngineRig.Image(100, 5));
             EngineRig.ExpectOutcome(UpdateOutcome.SyncFailed, r, "window always missed");
@@ -112,13 +132,17 @@ namespace McuUpdater.Tests.Engine
         }
 
         [TestMethod]
-        [DataRow(0)]
-        [DataRow(1)]
-        public void Update_ReportsVersionMismatch(int variant)
+        [DataRow(0, 0)]
+        [DataRow(1, 0)]
+        [DataRow(0, 1)]
+        [DataRow(1, 1)]
+        [DataRow(0, 2)]
+        [DataRow(1, 2)]
+        public void Update_ReportsVersionMismatch(int variant, int wire)
         {
             SimulatorOptions sim = EngineRig.Simulator(variant, 1024);
             sim.NewFirmwareVersion = "M10ER01A09W32";
-            EngineRig rig = new EngineRig(sim, null, null);
+            EngineRig rig = EngineRig.ForWire(wire, sim, null, null);
             byte[] image = EngineRig.Image(3000, 6);
             UpdateResult r = rig.Update(image);
             EngineRig.ExpectOutcome(UpdateOutcome.VersionMismatch, r, "other version");
@@ -128,13 +152,17 @@ namespace McuUpdater.Tests.Engine
         }
 
         [TestMethod]
-        [DataRow(0)]
-        [DataRow(1)]
-        public void Update_ReportsFirmwareSilentWhenBootTakesTooLong(int variant)
+        [DataRow(0, 0)]
+        [DataRow(1, 0)]
+        [DataRow(0, 1)]
+        [DataRow(1, 1)]
+        [DataRow(0, 2)]
+        [DataRow(1, 2)]
+        public void Update_ReportsFirmwareSilentWhenBootTakesTooLong(int variant, int wire)
         {
             SimulatorOptions sim = EngineRig.Simulator(variant, 1024);
             sim.FirmwareBootMs = 20000;
-            EngineRig rig = new EngineRig(sim, null, null);
+            EngineRig rig = EngineRig.ForWire(wire, sim, null, null);
             rig.Options.BootTimeoutMs = 5000;
             UpdateResult r = rig.Update(EngineRig.Image(3000, 7));
             EngineRig.ExpectOutcome(UpdateOutcome.FirmwareSilent, r, "no OK within the boot timeout");
@@ -142,11 +170,15 @@ namespace McuUpdater.Tests.Engine
         }
 
         [TestMethod]
-        [DataRow(0)]
-        [DataRow(1)]
-        public void Update_CancelBetweenFramesEndsCancelledAndReleasesPower(int variant)
+        [DataRow(0, 0)]
+        [DataRow(1, 0)]
+        [DataRow(0, 1)]
+        [DataRow(1, 1)]
+        [DataRow(0, 2)]
+        [DataRow(1, 2)]
+        public void Update_CancelBetweenFramesEndsCancelledAndReleasesPower(int variant, int wire)
         {
-            EngineRig rig = Rig(variant, null);
+            EngineRig rig = Rig(variant, null, wire);
             PhaseRecorder events = new PhaseRecorder(rig.Session.Events);
             Canceller canceller = new Canceller(rig.Session, 3);
             events.OnEachProgress = canceller.OnProgress;
@@ -160,7 +192,7 @@ namespace McuUpdater.Tests.Engine
         [TestMethod]
         public void Update_CancelledBeforeStartNeverTouchesTheModule()
         {
-            EngineRig rig = Rig(0, null);
+            EngineRig rig = Rig(0, null, 0);
             rig.Session.Cancel();
             UpdateResult r = rig.Update(EngineRig.Image(100, 9));
             EngineRig.ExpectOutcome(UpdateOutcome.Cancelled, r, "cancelled first");

@@ -14,8 +14,8 @@ namespace McuUpdater.Tests.Engine
             switch (kind)
             {
                 case 0: return 1;
-                case 1: return (2 * block) + 333;
-                case 2: return 3 * block;
+                case 1: return block + 333;
+                case 2: return 2 * block;
                 default: return block - 1;
             }
         }

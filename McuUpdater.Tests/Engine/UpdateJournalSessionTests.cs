@@ -61,7 +61,7 @@ namespace McuUpdater.Tests.Engine
             Assert.AreEqual((long)Length, journal.ImageLength, "and its length");
             Assert.AreEqual(UpdateJournal.NoOutcome, journal.LastOutcome, "the attempt never recorded an end: it was cut off");
 
-            UpdateSession second = new UpdateSession(rig.Wire.HostLink, rig.Wire.Power, rig.Wire.Clock, EngineRig.Defaults());
+            UpdateSession second = new UpdateSession(rig.Wire.HostLink, rig.Wire.Power, rig.Wire.Clock, EngineRig.DefaultsFor(rig.Module.Options.Mtu));
             second.Journal = journal;
             UpdateResult r = second.Run(new BinImage(new MemoryStream(image), journal.ImageName));
             EngineRig.ExpectOutcome(UpdateOutcome.Success, r, "finished after the reset");

@@ -44,6 +44,17 @@ namespace McuUpdater.Tests.Host
         }
 
         [Fact]
+        public void ASkippedCaseIsReportedToXunitAsASkipWithItsReason()
+        {
+            NanoOutcome skipped = new NanoTestRunner().Run(typeof(AssertFixture), nameof(AssertFixture.Skips), null);
+
+            SkipException e = Assert.Throws<SkipException>(() => NanoTests.Report(skipped));
+            Assert.Equal("not on this host", e.Message);
+            Assert.Throws<NanoTestFailedException>(() => NanoTests.Report(new NanoOutcome(NanoResult.Failed, "x", null)));
+            NanoTests.Report(NanoOutcome.Pass);
+        }
+
+        [Fact]
         public void SetupFailureFailsEveryCaseOfTheClassAndIsNotASkip()
         {
             NanoTestRunner runner = new NanoTestRunner();
@@ -79,8 +90,9 @@ namespace McuUpdater.Tests.Host
             }
 
             Assert.Equal(3, cases.Count);
-            Assert.Equal("LifecycleFixture.Rows(1, \"a\")", cases[0].DisplayName);
+            Assert.Equal("LifecycleFixture.Rows(1, \"a\")", cases[1].DisplayName);
             Assert.Equal("1:a;2:b;", LifecycleFixture.Seen);
+            Assert.Equal("AfterSetup;Rows;Rows;", LifecycleFixture.Order);
         }
 
         [Fact]
@@ -95,7 +107,7 @@ namespace McuUpdater.Tests.Host
                 Assert.Equal(NanoResult.Passed, runner.Run(c).Result);
             }
 
-            Assert.Equal(1, LifecycleFixture.Instances);
+            Assert.Equal(0, LifecycleFixture.Instances);
             Assert.Equal(1, LifecycleFixture.Setups);
             Assert.Equal(1, LifecycleFixture.Cleanups);
             Assert.Equal(NanoResult.Passed, runner.CleanupAll().Result);
@@ -114,6 +126,77 @@ namespace McuUpdater.Tests.Host
 
             Assert.Equal("2:b;", LifecycleFixture.Seen);
             Assert.Equal(1, LifecycleFixture.Cleanups);
+        }
+
+        [Fact]
+        public void ClassWithInstanceFieldsFailsNamingTheFieldsAndWhy()
+        {
+            NanoOutcome o = new NanoTestRunner().Run(typeof(BridgeFixtures.Launcher.InstanceFieldFixture), nameof(BridgeFixtures.Launcher.InstanceFieldFixture.UsesTheField), null);
+
+            Assert.Equal(NanoResult.Failed, o.Result);
+            Assert.Contains("_buffer", o.Message);
+            Assert.Contains("property Count", o.Message);
+            Assert.Contains("with no instance", o.Message);
+            Assert.Contains("static fields", o.Message);
+        }
+
+        [Fact]
+        public void InstanceMethodsRunWithANullThisAsOnTheDevice()
+        {
+            NanoTestRunner runner = new NanoTestRunner();
+            System.Type t = typeof(BridgeFixtures.Launcher.InstanceMethodFixture);
+
+            Assert.Equal(NanoResult.Passed, runner.Run(t, nameof(BridgeFixtures.Launcher.InstanceMethodFixture.TouchesNothing), null).Result);
+            NanoOutcome virt = runner.Run(t, nameof(BridgeFixtures.Launcher.InstanceMethodFixture.CallsAVirtualOnThis), null);
+            Assert.Equal(NanoResult.Failed, virt.Result);
+            Assert.Contains("NullReferenceException", virt.Message);
+            Assert.Contains("this == null", virt.Message);
+            NanoOutcome self = runner.Run(t, nameof(BridgeFixtures.Launcher.InstanceMethodFixture.SeesThisAsNull), null);
+            Assert.Equal(NanoResult.Failed, self.Result);
+        }
+
+        [Fact]
+        public void ComparingAStringThatHoldsANulFailsAsOnNanoClr()
+        {
+            NanoOutcome o = new NanoTestRunner().Run(typeof(BridgeFixtures.Launcher.NulStringFixture), nameof(BridgeFixtures.Launcher.NulStringFixture.ComparesAStringWithANul), null);
+
+            Assert.Equal(NanoResult.Failed, o.Result);
+            Assert.Contains("holds 0x00 at index 1", o.Message);
+        }
+
+        [Fact]
+        public void NonPublicTestMethodFailsBecauseTheLauncherNeverSeesIt()
+        {
+            NanoOutcome o = new NanoTestRunner().Run(typeof(BridgeFixtures.Launcher.NonPublicFixture), "Hidden", null);
+
+            Assert.Equal(NanoResult.Failed, o.Result);
+            Assert.Contains("not public", o.Message);
+        }
+
+        [Fact]
+        public void EveryRealTestClassFollowsTheLauncherRules()
+        {
+            List<string> problems = new List<string>();
+            HashSet<System.Type> seen = new HashSet<System.Type>();
+            foreach (NanoCase c in NanoTestRunner.Discover(typeof(BridgeTests).Assembly))
+            {
+                if (seen.Add(c.TestClass))
+                {
+                    string p = LauncherRules.InstanceStateProblem(c.TestClass);
+                    if (p != null)
+                    {
+                        problems.Add(p);
+                    }
+                }
+
+                string v = LauncherRules.VisibilityProblem(c.Method, "[TestMethod]");
+                if (v != null)
+                {
+                    problems.Add(v);
+                }
+            }
+
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
         }
 
         [Fact]

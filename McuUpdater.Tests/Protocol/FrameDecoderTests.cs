@@ -183,9 +183,10 @@ namespace McuUpdater.Tests.Protocol
         [TestMethod]
         public void Decoder_SeededRandomStream_RoundTripsThousandsOfFrames()
         {
-            // 2000 frames in rounds of 200, so a device's heap holds one round at a time.
-            const int Rounds = 10;
-            const int FramesPerRound = 200;
+            // 2000 frames in rounds of 50, so a device's heap holds one round at a time (each frame
+            // is compared as text, expected and decoded: two strings of up to 150 characters).
+            const int Rounds = 40;
+            const int FramesPerRound = 50;
             TestRandom random = new TestRandom(20261122);
             byte[] data = new byte[48];
             byte[] noise = new byte[8];

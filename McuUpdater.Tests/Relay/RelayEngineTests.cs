@@ -15,14 +15,14 @@ namespace McuUpdater.Tests.Relay
     [TestClass]
     public class RelayEngineTests
     {
-        private ManualClock _clock;
-        private RecordingPower _power;
-        private RecordingTap _tap;
-        private PipeLink _pc;
-        private PipeLink _module;
-        private RelayEngine _relay;
-        private readonly byte[] _tick = new byte[] { Wire.SyncWord1 };
-        private readonly byte[] _rx = new byte[4096];
+        private static ManualClock _clock;
+        private static RecordingPower _power;
+        private static RecordingTap _tap;
+        private static PipeLink _pc;
+        private static PipeLink _module;
+        private static RelayEngine _relay;
+        private static readonly byte[] _tick = new byte[] { Wire.SyncWord1 };
+        private static readonly byte[] _rx = new byte[4096];
 
         [TestMethod]
         public void Relay_ForwardsEveryByteUnchangedBothWays_EvenWithAScribblingTap()
@@ -228,10 +228,13 @@ namespace McuUpdater.Tests.Relay
             PipeLink.CreatePair(2048, out PipeLink relayModule, out _module);
             RelayOptions options = new RelayOptions();
             options.ChunkSize = 256;
+            options.MaxFrameDataLength = 2048; // random bytes: the decoder never needs a 16 KB frame here
             _relay = new RelayEngine(relayHost, relayModule, null, SystemClock.Instance, options);
             _relay.Start();
 
-            const int Size = 32 * 1024;
+            // 4 KB each way: twice the pipes' size, so both directions wrap and block, and the four
+            // arrays still fit a board's heap.
+            const int Size = 4 * 1024;
             byte[] a = new byte[Size];
             byte[] b = new byte[Size];
             new TestRandom(11).Fill(a, 0, Size);
@@ -290,13 +293,27 @@ namespace McuUpdater.Tests.Relay
             Assert.ThrowsException(typeof(ArgumentNullException), () => new RelayEngine(a, b, null, new ManualClock(), options));
         }
 
-        private void Build(bool autoPower, int chunk)
+        /// <summary>Lets the last test's rig go: statics outlive the class on the device, and the next class needs the heap.</summary>
+        [Cleanup]
+        public static void Cleanup()
         {
+            _clock = null;
+            _power = null;
+            _tap = null;
+            _pc = null;
+            _module = null;
+            _relay = null;
+        }
+
+        private static void Build(bool autoPower, int chunk)
+        {
+            // The last test's rig goes first: reassigned one field at a time, both would be alive at once.
+            Cleanup();
             _clock = new ManualClock();
             _power = new RecordingPower(_clock);
             _tap = new RecordingTap();
-            PipeLink.CreatePair(8192, out _pc, out PipeLink relayHost);
-            PipeLink.CreatePair(8192, out PipeLink relayModule, out _module);
+            PipeLink.CreatePair(4096, out _pc, out PipeLink relayHost);
+            PipeLink.CreatePair(4096, out PipeLink relayModule, out _module);
             RelayOptions options = new RelayOptions();
             options.AutoPowerCycle = autoPower;
             options.ChunkSize = chunk;
@@ -306,7 +323,7 @@ namespace McuUpdater.Tests.Relay
         }
 
         // Sends count ticks 20 ms apart, pumping after each; returns count. The clock ends 20 ms after the last tick.
-        private int Tick(int count)
+        private static int Tick(int count)
         {
             for (int i = 0; i < count; i++)
             {
@@ -319,7 +336,7 @@ namespace McuUpdater.Tests.Relay
             return count;
         }
 
-        private void Step()
+        private static void Step()
         {
             while (_relay.PumpHostToModule(0) > 0)
             {
@@ -328,7 +345,7 @@ namespace McuUpdater.Tests.Relay
             _relay.Service();
         }
 
-        private void PumpAll()
+        private static void PumpAll()
         {
             int moved;
             do
@@ -339,7 +356,7 @@ namespace McuUpdater.Tests.Relay
             while (moved > 0);
         }
 
-        private RelayCounters Counters()
+        private static RelayCounters Counters()
         {
             RelayCounters c = new RelayCounters();
             _relay.CopyCounters(c);
@@ -347,7 +364,7 @@ namespace McuUpdater.Tests.Relay
         }
 
         // Host frames first, then module frames (the two pumps interleave differently per run).
-        private string Sorted()
+        private static string Sorted()
         {
             string h = string.Empty;
             string m = string.Empty;
@@ -367,7 +384,7 @@ namespace McuUpdater.Tests.Relay
             return h + " " + m;
         }
 
-        private void AssertReceived(PipeLink end, byte[] expected, int count, string what)
+        private static void AssertReceived(PipeLink end, byte[] expected, int count, string what)
         {
             int got = 0;
             int n;

@@ -280,22 +280,50 @@ namespace McuUpdater.Tests.Simulator
             return ReadText(ms);
         }
 
-        /// <summary>Collects text for <paramref name="ms"/>.</summary>
+        /// <summary>
+        /// Collects what arrives within <paramref name="ms"/> as text; any byte that is not printable
+        /// ASCII, CR or LF is written as "\xNN", because nanoCLR strings end at the first 0x00.
+        /// </summary>
         public string ReadText(int ms)
         {
+            const string Digits = "0123456789ABCDEF";
             char[] text = new char[256];
             int length = 0;
             long end = NowMs + ms;
             while (NowMs < end)
             {
                 int n = _wire.HostLink.Read(_rx, 0, _rx.Length, (int)(end - NowMs));
-                for (int i = 0; i < n && length < text.Length; i++)
+                for (int i = 0; i < n && length + 4 <= text.Length; i++)
                 {
-                    text[length++] = (char)_rx[i];
+                    byte b = _rx[i];
+                    if (b == '\r' || b == '\n' || (b >= 0x20 && b < 0x7F))
+                    {
+                        text[length++] = (char)b;
+                    }
+                    else
+                    {
+                        text[length++] = '\\';
+                        text[length++] = 'x';
+                        text[length++] = Digits[b >> 4];
+                        text[length++] = Digits[b & 0xF];
+                    }
                 }
             }
 
             return new string(text, 0, length);
+        }
+
+        /// <summary>Reads and drops what arrives within <paramref name="ms"/>; returns how many bytes that was.</summary>
+        public int Drain(int ms)
+        {
+            int count = 0;
+            long end = NowMs + ms;
+            while (NowMs < end)
+            {
+                count += _wire.HostLink.Read(_rx, 0, _rx.Length, (int)(end - NowMs));
+            }
+
+            return count;
         }
 
         /// <summary>Resets the response decoder (after a power cycle).</summary>

@@ -109,7 +109,7 @@ namespace McuUpdater.Tests.Simulator
             Assert.IsTrue(rig.Host.ReadResponse(3000), "block 0");
             rig.Host.PowerCycle(500);
             rig.Wire.Clock.Sleep(3000);
-            rig.Host.ReadText(10);
+            rig.Host.Drain(10);
             Assert.IsFalse(rig.Module.HasValidFirmware, "no valid firmware");
             Assert.AreEqual("", rig.Host.At("AT", 500), "nothing runs");
 

@@ -57,7 +57,7 @@ namespace McuUpdater.Tests.Simulator
             Assert.IsFalse(host.SyncStage1(200), "no answer after the window");
             Assert.AreEqual((int)ModulePhase.RunningFirmware, (int)module.Phase, "stored firmware runs");
             wire.Clock.Sleep(options.FirmwareBootMs);
-            host.ReadText(10);
+            host.Drain(10);
             string reply = host.At("AT+GMR", 50);
             Assert.AreEqual("AT+GMR\r\r\n" + options.OldFirmwareVersion + "\r\n\r\nOK\r\n", reply, "old version, echo on");
         }
@@ -115,7 +115,7 @@ namespace McuUpdater.Tests.Simulator
             ScriptedHost host = new ScriptedHost(wire);
             host.PowerCycle(500);
             wire.Clock.Sleep(2000);
-            Assert.AreEqual(3, host.ReadText(10).Length, "only the boot noise");
+            Assert.AreEqual(3, host.Drain(10), "only the boot noise");
             Assert.AreEqual("", host.At("AT", 500), "nothing answers");
             Assert.IsFalse(module.HasValidFirmware, "no firmware");
         }

@@ -79,10 +79,11 @@ namespace McuUpdater.Tests.Simulator
             byte[] block = new byte[1152];
             for (int i = 0; i < 100; i++)
             {
-                // Each block is 100 ms on the wire: writing every 50 ms keeps the line busy (one
-                // burst) while the queue never holds more than two blocks (a device test's heap).
+                // Each block is 100 ms on the wire: writing every 90 ms keeps the line busy (one
+                // burst) while the queue grows by a tenth of a block per write, to ten blocks at
+                // most (a device test's heap; every 50 ms it reached 50 blocks, 57 KB).
                 wire.HostLink.Write(block, 0, block.Length);
-                wire.Clock.Sleep(50);
+                wire.Clock.Sleep(90);
             }
 
             wire.Clock.Sleep(20000);

@@ -20,7 +20,7 @@ namespace McuUpdater.Application
     /// power pins stay open when a mode ends: the module must stay powered and its pins at their
     /// safe levels while the board shows its result.
     /// </remarks>
-    public sealed class BoardRunner
+    public sealed partial class BoardRunner
     {
         /// <summary>How often the button is read and blinking LEDs are refreshed.</summary>
         public const int PollMs = 20;
@@ -163,6 +163,11 @@ namespace McuUpdater.Application
             StatusLight light = _slotLights[0];
             _system.Busy();
             light.Busy();
+            if (settings.FetchConfigured)
+            {
+                // ota_host is set: the flow fetches the package over the module's TCP/IP first (BoardRunner.Ota.cs).
+                return RunOta(settings, link, power, journal, slot);
+            }
 
             FieldReport report = RunFieldFlow(settings, link, power, journal, slot);
             LastReport = report;

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using McuUpdater.Modem;
 using McuUpdater.Protocol;
 
 namespace McuUpdater.Application
@@ -96,6 +97,7 @@ namespace McuUpdater.Application
             UpdaterSettings s = Copy(defaults == null ? new UpdaterSettings() : defaults);
             string[] lines = text.Split('\n');
             string seen = "|";
+            string otaWhere = null;
             for (int i = 0; i < lines.Length; i++)
             {
                 string where = fileName + ":" + (i + 1).ToString();
@@ -127,8 +129,13 @@ namespace McuUpdater.Application
 
                 seen = seen + key + "|";
                 Apply(s, key, value, where);
+                if (key == "ota_host")
+                {
+                    otaWhere = where;
+                }
             }
 
+            CheckFetch(s, otaWhere == null ? fileName : otaWhere);
             return s;
         }
 
@@ -192,8 +199,48 @@ namespace McuUpdater.Application
                 case "results":
                     s.ResultsPath = Text(value, key, where);
                     return;
+                case "apn":
+                    s.Apn = AtText(value, key, where);
+                    return;
+                case "apn_user":
+                    s.ApnUser = AtText(value, key, where);
+                    return;
+                case "apn_password":
+                    s.ApnPassword = AtText(value, key, where);
+                    return;
+                case "at_dialect":
+                    string dialect = value.ToLower();
+                    if (dialect != "qi" && dialect != "legacy")
+                    {
+                        throw new ConfigException(where + ": at_dialect must be qi (UGxx, EC2x, BG9x, EC200U) or legacy (M10, M66, M95, MC60, M35), not \"" + value + "\"");
+                    }
+
+                    s.AtDialect = dialect == "qi" ? AtDialect.Qi : AtDialect.Legacy;
+                    return;
+                case "ota_host":
+                    s.OtaHost = AtText(value, key, where);
+                    if (s.OtaHost.IndexOf(' ') >= 0 || s.OtaHost.IndexOf('/') >= 0 || s.OtaHost.IndexOf(':') >= 0)
+                    {
+                        throw new ConfigException(where + ": ota_host is a host name or dotted IP only (port and path have their own keys), not \"" + value + "\"");
+                    }
+
+                    return;
+                case "ota_port":
+                    s.OtaPort = Number(value, key, where, 1, 65535);
+                    return;
+                case "ota_path":
+                    s.OtaPath = AtText(value, key, where);
+                    if (s.OtaPath[0] != '/' || s.OtaPath.IndexOf(' ') >= 0)
+                    {
+                        throw new ConfigException(where + ": ota_path must start with '/' and hold no spaces, not \"" + value + "\"");
+                    }
+
+                    return;
+                case "ota_check_minutes":
+                    s.OtaCheckMinutes = Number(value, key, where, 1, 525600);
+                    return;
                 default:
-                    throw new ConfigException(where + ": unknown key '" + key + "' (known: mode, image, expect_version, journal, max_block, sync_attempts, max_restarts, max_attempts, check_version, relay_auto_power, results)");
+                    throw new ConfigException(where + ": unknown key '" + key + "' (known: mode, image, expect_version, journal, max_block, sync_attempts, max_restarts, max_attempts, check_version, relay_auto_power, results, apn, apn_user, apn_password, at_dialect, ota_host, ota_port, ota_path, ota_check_minutes)");
             }
         }
 
@@ -205,6 +252,36 @@ namespace McuUpdater.Application
             }
 
             return value;
+        }
+
+        // Goes into an AT command between quotes: a quote or a control character would break it.
+        private static string AtText(string value, string key, string where)
+        {
+            Text(value, key, where);
+            for (int i = 0; i < value.Length; i++)
+            {
+                if (value[i] == '"' || value[i] < ' ' || value[i] > '~')
+                {
+                    throw new ConfigException(where + ": " + key + " may hold printable ASCII only, no quotes, not \"" + value + "\"");
+                }
+            }
+
+            return value;
+        }
+
+        // Fetching needs the whole set: where to fetch from, where to store it, what it must be.
+        private static void CheckFetch(UpdaterSettings s, string where)
+        {
+            if (s.OtaHost == null)
+            {
+                return;
+            }
+
+            string missing = s.OtaPath == null ? "ota_path" : s.ImagePath == null ? "image" : s.ExpectedVersion == null ? "expect_version" : s.Apn == null ? "apn" : null;
+            if (missing != null)
+            {
+                throw new ConfigException(where + ": ota_host is set, so " + missing + " is needed too (fetching needs ota_path, image (where the package is stored), expect_version and apn)");
+            }
         }
 
         private static int Number(string value, string key, string where, int min, int max)
@@ -248,6 +325,14 @@ namespace McuUpdater.Application
             s.MaxAttempts = d.MaxAttempts;
             s.RelayAutoPower = d.RelayAutoPower;
             s.ResultsPath = d.ResultsPath;
+            s.Apn = d.Apn;
+            s.ApnUser = d.ApnUser;
+            s.ApnPassword = d.ApnPassword;
+            s.AtDialect = d.AtDialect;
+            s.OtaHost = d.OtaHost;
+            s.OtaPort = d.OtaPort;
+            s.OtaPath = d.OtaPath;
+            s.OtaCheckMinutes = d.OtaCheckMinutes;
             return s;
         }
     }

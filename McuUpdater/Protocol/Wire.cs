@@ -62,6 +62,16 @@ namespace McuUpdater.Protocol
         /// </summary>
         public const int MaxRewindsPerBlock = 3;
 
+        /// <summary>
+        /// Our decision, not protocol.md's: a reply that does not plainly accept the frame on the wire
+        /// (status 1/4, another "next", "not accepted") is acted on only once the frame has left and
+        /// this long has passed. It may be a late or repeated answer to something earlier, or the
+        /// ROM's answer to line noise or to the remains of a damaged frame; a resend sooner would
+        /// land in a ROM still busy with those remains. Longer than a ROM's inter-byte timeout
+        /// (50 ms in the simulator), short next to a frame's 3 s.
+        /// </summary>
+        public const int SettleMs = 100;
+
         /// <summary>Application version sent in CMD_DL_BEGIN unless configured (reserved field).</summary>
         public const uint DefaultApplicationVersion = 1;
 

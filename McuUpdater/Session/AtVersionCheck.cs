@@ -1,5 +1,5 @@
-using System.Text;
 using McuUpdater.Link;
+using McuUpdater.Modem;
 using McuUpdater.Timing;
 
 namespace McuUpdater.Session
@@ -7,34 +7,46 @@ namespace McuUpdater.Session
     /// <summary>After RUN: <c>AT</c> until <c>OK</c> within the boot timeout, optional <c>ATE0</c>, then <c>AT+GMR</c>, compared with the expected version.</summary>
     /// <remarks>
     /// Tolerates echo (lines starting with "AT"), blank lines, unsolicited lines while booting
-    /// (RDY, +CFUN…) and Quectel's "Revision: " prefix on the version line.
+    /// (RDY, +CFUN…) and Quectel's "Revision: " prefix on the version line. On a noisy line:
+    /// every command starts with a CR, which ends whatever the idle line left in the module's
+    /// command buffer (the module answers that garbage with ERROR, then answers the command);
+    /// AT+GMR is read again when its answer is missing or differs, and a mismatch needs the same
+    /// other version twice — one noise byte in an answer cannot fail a correctly flashed module.
+    /// Spoken over an <see cref="AtChannel"/>, so boot chatter (+CFUN:, Call Ready…) is kept out of
+    /// the answer as URCs, and a RDY in the middle of it is a restart, never a version.
     /// </remarks>
     public sealed class AtVersionCheck
     {
         private const string RevisionPrefix = "Revision:";
-        private const int GmrAttempts = 3;
 
-        private static readonly byte[] At = Encoding.UTF8.GetBytes("AT\r");
-        private static readonly byte[] Ate0 = Encoding.UTF8.GetBytes("ATE0\r");
-        private static readonly byte[] AtGmr = Encoding.UTF8.GetBytes("AT+GMR\r");
+        // Enough for two agreeing reads past two spoilt ones.
+        private const int GmrReads = 4;
 
-        private readonly ISerialLink _link;
+        // After an ERROR the answer to our own command may still follow (the ERROR was for noise
+        // ahead of it); the module answers the two lines back to back.
+        private const int ErrorGraceMs = 100;
+
+        // A version line is short; a longer line is noise.
+        private const int LineCapacity = 128;
+
         private readonly IClock _clock;
         private readonly UpdateOptions _options;
         private readonly ICancellation _cancel;
-        private readonly AtLineReader _lines;
+        private readonly AtChannel _channel;
+        private readonly string[] _reads = new string[GmrReads];
+        private int _firstLine;
 
         /// <summary>Creates a check over the module's UART.</summary>
         public AtVersionCheck(ISerialLink link, IClock clock, UpdateOptions options, ICancellation cancel)
         {
-            _link = link;
             _clock = clock;
             _options = options == null ? new UpdateOptions() : options;
             _cancel = cancel;
-            _lines = new AtLineReader(link, clock);
+            _channel = new AtChannel(link, clock, LineCapacity);
+            _channel.LeadingCr = true;
         }
 
-        /// <summary>The version AT+GMR reported (without "Revision: "), or null.</summary>
+        /// <summary>The version AT+GMR reported (without "Revision: "): the confirmed one, else the last one read, else null.</summary>
         public string FoundVersion { get; private set; }
 
         /// <summary>Milliseconds from the start of the check to the first OK (the firmware's boot time as seen here).</summary>
@@ -44,7 +56,7 @@ namespace McuUpdater.Session
         public VersionCheckResult Run(string expectedVersion)
         {
             FoundVersion = null;
-            _lines.Clear();
+            _channel.Clear();
             long start = _clock.NowMs;
             long bootDeadline = start + _options.BootTimeoutMs;
             while (true)
@@ -59,91 +71,136 @@ namespace McuUpdater.Session
                     return VersionCheckResult.NoAnswer;
                 }
 
-                _link.Write(At, 0, At.Length);
                 long until = _clock.NowMs + _options.AtIntervalMs;
                 if (until > bootDeadline)
                 {
                     until = bootDeadline;
                 }
 
-                if (WaitFinal(until) == "OK")
+                if (Command("AT", until) == AtResult.Ok)
                 {
                     break;
+                }
+
+                // An ERROR comes back at once: keep the AT period rather than hammer a booting module.
+                long left = until - _clock.NowMs;
+                if (left > 0)
+                {
+                    _clock.Sleep((int)left);
                 }
             }
 
             BootMs = _clock.NowMs - start;
             if (_options.SendAte0)
             {
-                _link.Write(Ate0, 0, Ate0.Length);
-                WaitFinal(_clock.NowMs + _options.AtResponseTimeoutMs);
+                Command("ATE0", _clock.NowMs + _options.AtResponseTimeoutMs);
             }
 
-            for (int i = 0; i < GmrAttempts && FoundVersion == null; i++)
+            string expected = expectedVersion == null ? null : expectedVersion.Trim();
+            for (int i = 0; i < GmrReads; i++)
             {
-                _link.Write(AtGmr, 0, AtGmr.Length);
-                FoundVersion = ReadGmr(_clock.NowMs + _options.AtResponseTimeoutMs);
-            }
-
-            if (FoundVersion == null)
-            {
-                return VersionCheckResult.NoAnswer;
-            }
-
-            if (expectedVersion == null)
-            {
-                return VersionCheckResult.ReadOnly;
-            }
-
-            return FoundVersion == expectedVersion.Trim() ? VersionCheckResult.Match : VersionCheckResult.Mismatch;
-        }
-
-        // Lines until OK or ERROR; returns that line or null on timeout.
-        private string WaitFinal(long deadlineMs)
-        {
-            while (true)
-            {
-                string line = _lines.ReadLine(deadlineMs);
-                if (line == null || line == "OK" || line == "ERROR")
+                if (_cancel != null && _cancel.IsCancelled)
                 {
-                    return line;
+                    return VersionCheckResult.Cancelled;
+                }
+
+                string version = ReadGmr(_clock.NowMs + _options.AtResponseTimeoutMs);
+                _reads[i] = version;
+                if (version == null)
+                {
+                    continue;
+                }
+
+                FoundVersion = version;
+                if (version == expected)
+                {
+                    return VersionCheckResult.Match;
+                }
+
+                if (ReadBefore(version, i))
+                {
+                    // The same answer twice: what the module reports, not what noise made of it.
+                    return expected == null ? VersionCheckResult.ReadOnly : VersionCheckResult.Mismatch;
                 }
             }
+
+            return FoundVersion == null ? VersionCheckResult.NoAnswer : VersionCheckResult.Unconfirmed;
         }
 
-        // The AT+GMR reply: the last informative line before OK; null on ERROR or timeout.
+        private bool ReadBefore(string version, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (_reads[i] == version)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // The command's final by the deadline. An ERROR may answer noise ahead of our command: a
+        // final following it within the grace is our command's answer, and the reply lines before
+        // it belonged to the garbage line (its echo); _firstLine is where ours start.
+        private AtResult Command(string command, long deadlineMs)
+        {
+            _firstLine = 0;
+            long left = deadlineMs - _clock.NowMs;
+            AtResult r = _channel.Command(command, left > 0 ? (int)left : 0);
+            while (r == AtResult.Error)
+            {
+                _firstLine = _channel.Lines.Count;
+                deadlineMs = Grace(deadlineMs);
+                left = deadlineMs - _clock.NowMs;
+                if (left <= 0)
+                {
+                    return AtResult.Error;
+                }
+
+                AtResult next = _channel.WaitFinal((int)left, null);
+                if (next == AtResult.Timeout)
+                {
+                    return AtResult.Error;
+                }
+
+                r = next;
+            }
+
+            return r;
+        }
+
+        // The AT+GMR reply: the last informative line before OK; null on ERROR, a restart or timeout.
         private string ReadGmr(long deadlineMs)
         {
-            string version = null;
-            while (true)
+            AtResult r = Command("AT+GMR", deadlineMs);
+            while (r == AtResult.Ok && _channel.Lines.Count <= _firstLine)
             {
-                string line = _lines.ReadLine(deadlineMs);
-                if (line == null || line == "ERROR")
+                // An OK with nothing before it answers an earlier AT sent again while its answer
+                // was on the way (a slow or busy host): AT+GMR's own answer is still to come.
+                _firstLine = _channel.Lines.Count;
+                long left = deadlineMs - _clock.NowMs;
+                if (left <= 0)
                 {
                     return null;
                 }
 
-                if (line == "OK")
-                {
-                    if (version == null)
-                    {
-                        // An OK with no version before it answers an earlier AT that was sent
-                        // again while its answer was on the way (a slow or busy host): AT+GMR's
-                        // own answer is still to come.
-                        continue;
-                    }
-
-                    return version;
-                }
-
-                if (line == "AT" || line == "ATE0" || line.StartsWith("AT+GMR"))
-                {
-                    // Echo of our own commands (ATE0 may not have been sent or taken).
-                    continue;
-                }
-
-                version = line.StartsWith(RevisionPrefix) ? line.Substring(RevisionPrefix.Length).Trim() : line;
+                r = _channel.WaitFinal((int)left, null);
             }
+
+            if (r != AtResult.Ok || _channel.Lines.Count <= _firstLine)
+            {
+                return null;
+            }
+
+            string line = (string)_channel.Lines[_channel.Lines.Count - 1];
+            return line.StartsWith(RevisionPrefix) ? line.Substring(RevisionPrefix.Length).Trim() : line;
+        }
+
+        private long Grace(long deadlineMs)
+        {
+            long grace = _clock.NowMs + ErrorGraceMs;
+            return grace < deadlineMs ? grace : deadlineMs;
         }
     }
 }

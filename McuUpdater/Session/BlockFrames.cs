@@ -1,6 +1,7 @@
 using System;
 using McuUpdater.Protocol;
 using McuUpdater.Storage;
+using McuUpdater.Timing;
 
 namespace McuUpdater.Session
 {
@@ -18,6 +19,7 @@ namespace McuUpdater.Session
         private readonly int[] _lengths = new int[2];
         private readonly int[] _blocks = new int[2];
         private readonly int _maxBlockSize;
+        private readonly ICpuModel _cpu;
 
         private IImageSource _image;
         private long _imageLength;
@@ -25,7 +27,14 @@ namespace McuUpdater.Session
 
         /// <summary>Allocates both frames for blocks of up to <paramref name="maxBlockSize"/> bytes (even).</summary>
         public BlockFrames(int maxBlockSize)
+            : this(maxBlockSize, null)
         {
+        }
+
+        /// <summary>As above; <paramref name="cpu"/> (may be null) is charged for every block read and sealed (virtual time).</summary>
+        public BlockFrames(int maxBlockSize, ICpuModel cpu)
+        {
+            _cpu = cpu;
             if (maxBlockSize < 2)
             {
                 throw new ArgumentOutOfRangeException("maxBlockSize", "at least 2");
@@ -139,6 +148,10 @@ namespace McuUpdater.Session
 
             _lengths[index] = FrameEncoder.EncodeDataInPlace(frame, 0, (uint)block, count);
             _blocks[index] = block;
+            if (_cpu != null)
+            {
+                _cpu.ChargeBlockWork(count);
+            }
         }
     }
 }

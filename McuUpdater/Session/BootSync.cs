@@ -18,6 +18,7 @@ namespace McuUpdater.Session
         private static readonly byte[] SyncWord2 = new byte[] { Wire.SyncWord2 };
 
         private readonly ISerialLink _link;
+        private readonly Transmitter _tx;
         private readonly IModulePower _power;
         private readonly IClock _clock;
         private readonly UpdateOptions _options;
@@ -27,8 +28,15 @@ namespace McuUpdater.Session
 
         /// <summary>Creates a sync over the given seams; <paramref name="events"/> and <paramref name="cancel"/> may be null.</summary>
         public BootSync(ISerialLink link, IModulePower power, IClock clock, UpdateOptions options, UpdateEvents events, ICancellation cancel)
+            : this(new Transmitter(link, clock, options == null ? Wire.BaudRate : options.BaudRate), power, clock, options, events, cancel)
         {
-            _link = link;
+        }
+
+        /// <summary>Creates a sync writing through <paramref name="transmitter"/> (shared with the downloader, so the off time starts only once its frames have left).</summary>
+        public BootSync(Transmitter transmitter, IModulePower power, IClock clock, UpdateOptions options, UpdateEvents events, ICancellation cancel)
+        {
+            _tx = transmitter;
+            _link = transmitter.Link;
             _power = power;
             _clock = clock;
             _options = options == null ? new UpdateOptions() : options;
@@ -57,6 +65,11 @@ namespace McuUpdater.Session
                 }
 
                 _events.RaisePhase(UpdatePhase.PowerCycling);
+
+                // The off time counts from the line going quiet: bytes still leaving the UART (a
+                // queued frame, a writer thread's) would shorten the power cycle an idle-sensing
+                // module or relay sees. Bounded by two of the longest frames' wire time.
+                _tx.Drain(DrainLimitMs());
                 _power.Off();
                 _clock.Sleep(_options.PowerOffMs);
                 _events.RaisePhase(UpdatePhase.Syncing);
@@ -98,7 +111,7 @@ namespace McuUpdater.Session
 
                 if (now >= nextTick)
                 {
-                    _link.Write(SyncWord1, 0, 1);
+                    _tx.Write(SyncWord1, 0, 1);
                     ticks++;
                     nextTick += Wire.SyncIntervalMs;
                     if (nextTick <= now)
@@ -130,7 +143,7 @@ namespace McuUpdater.Session
         // 0x5B seen, ticker already stopped (the loop above wrote its last 0xB5): send 0xA9, wait ≤ 100 ms for 0x9A.
         private SyncResult SecondStage()
         {
-            _link.Write(SyncWord2, 0, 1);
+            _tx.Write(SyncWord2, 0, 1);
             long deadline = _clock.NowMs + Wire.SyncRsp2TimeoutMs;
             while (true)
             {
@@ -146,6 +159,14 @@ namespace McuUpdater.Session
                     return SyncResult.Synced;
                 }
             }
+        }
+
+        private int DrainLimitMs()
+        {
+            // Two frames: a resend still leaving and the next block queued behind it after a late
+            // positive answer (the fault campaign's seeds 23000 and 47339).
+            int frame = Wire.DataFrameOverhead + (_options.MaxBlockSize > 0 ? _options.MaxBlockSize : UpdateOptions.DefaultMaxBlockSize);
+            return (int)_tx.WireTimeMs(2 * frame) + Wire.SettleMs;
         }
 
         private void DrainInput()

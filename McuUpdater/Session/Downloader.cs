@@ -8,15 +8,17 @@ namespace McuUpdater.Session
     /// <summary>The download procedure of protocol.md after a sync: BEGIN → DATA blocks → END, then RUN; every response case, resend and restart rule.</summary>
     /// <remarks>
     /// Buffers are allocated once in the constructor; the block loop allocates nothing. While frame
-    /// k is on the wire, frame k+1 is read from the image and CRC'd (after Write returns, before the
-    /// wait for the response). The caller power-cycles and syncs again when a pass ends in
-    /// <see cref="DownloadStep.Restart"/>.
+    /// k is on the wire, frame k+1 is read from the image and CRC'd: the frame goes out through the
+    /// <see cref="Transmitter"/>, beside this thread when the link has a writer (where Write blocks,
+    /// ESP32), else queued. Every frame is timed from the start of its write plus its wire time, so
+    /// a reply is taken for its answer only when it could be one, whether Write blocked or queued.
+    /// The caller power-cycles and syncs again when a pass ends in <see cref="DownloadStep.Restart"/>.
     /// </remarks>
     public sealed class Downloader
     {
         private const int NoBuffer = -1;
 
-        private readonly ISerialLink _link;
+        private readonly Transmitter _tx;
         private readonly IClock _clock;
         private readonly UpdateOptions _options;
         private readonly UpdateEvents _events;
@@ -33,16 +35,26 @@ namespace McuUpdater.Session
         private long _junkAtFrame;
         private int _crcRefusals;
 
+        // The reply that decided the last wait (valid after Reply.Response).
+        private int _status;
+        private long _next;
+
         /// <summary>Creates a downloader; allocates the two frame buffers for <see cref="UpdateOptions.MaxBlockSize"/>.</summary>
         public Downloader(ISerialLink link, IClock clock, UpdateOptions options, UpdateEvents events, ICancellation cancel)
+            : this(new Transmitter(link, clock, options == null ? Wire.BaudRate : options.BaudRate), clock, options, events, cancel)
         {
-            _link = link;
+        }
+
+        /// <summary>Creates a downloader writing through <paramref name="transmitter"/> (shared with the boot sync, so a restart knows what is still on the wire).</summary>
+        public Downloader(Transmitter transmitter, IClock clock, UpdateOptions options, UpdateEvents events, ICancellation cancel)
+        {
+            _tx = transmitter;
             _clock = clock;
             _options = options == null ? new UpdateOptions() : options;
             _events = events == null ? new UpdateEvents(this) : events;
             _cancel = cancel;
-            _reader = new ResponseReader(link, clock);
-            _frames = new BlockFrames(_options.MaxBlockSize);
+            _reader = new ResponseReader(transmitter.Link, clock);
+            _frames = new BlockFrames(_options.MaxBlockSize, clock as ICpuModel);
         }
 
         /// <summary>Why the last pass asked for a restart.</summary>
@@ -75,7 +87,7 @@ namespace McuUpdater.Session
         /// <summary>Frames sent again (any reason), since construction.</summary>
         public int Resends { get; private set; }
 
-        /// <summary>Late answers to earlier copies of a frame, recognised and dropped instead of causing a resend.</summary>
+        /// <summary>Replies that could not be the answer to the frame on the wire (late, repeated, or answering noise), dropped instead of causing a resend.</summary>
         public int StaleReplies { get; private set; }
 
         /// <summary>Replies that did not count (other type, unknown status, bad CRC), since construction.</summary>
@@ -153,8 +165,6 @@ namespace McuUpdater.Session
             int sends = 0;
             int lastSeq = -1;
             int rewinds = 0;
-            int unanswered = 0;
-            int stale = 0;
             int current = NoBuffer;
             ResendReason why = ResendReason.Timeout;
             while (seq < blockCount)
@@ -181,24 +191,17 @@ namespace McuUpdater.Session
                     sends = 1;
                     lastSeq = seq;
                     StartFrame();
-
-                    // Copies of the previous frame still unanswered will be answered late, pointing
-                    // at this frame; they must not be taken for its answer.
-                    stale += unanswered;
-                    unanswered = 0;
                 }
 
+                // Get fills only the buffer not on the wire; the write waits for the one before it.
                 current = _frames.Get(seq, current);
-                int frameLength = _frames.Length(current);
-                _link.Write(_frames.Frame(current), 0, frameLength);
+                _tx.WriteInBackground(_frames.Frame(current), 0, _frames.Length(current));
                 DataFramesSent++;
-                unanswered++;
 
-                // protocol.md's 3 s run from sending the frame, i.e. from its last byte leaving:
-                // a 16 KB frame alone is 1.4 s on the wire at 115 200, and Write may return as soon
-                // as the frame is in the UART's buffer.
-                long frameArrivedMs = _clock.NowMs + WireTimeMs(frameLength);
-                long deadline = frameArrivedMs + _options.ResponseTimeoutMs;
+                // protocol.md's 3 s run from sending the frame, i.e. from its last byte leaving: a
+                // 16 KB frame alone is 1.4 s on the wire at 115 200.
+                long answerableMs = _tx.EndMs;
+                long deadline = answerableMs + _options.ResponseTimeoutMs;
                 if (seq > sent)
                 {
                     sent = seq;
@@ -208,36 +211,15 @@ namespace McuUpdater.Session
                 // The next frame is read and CRC'd while this one is on the wire.
                 _frames.Prefetch(seq + 1, current);
 
-                Reply reply = WaitForBlockReply(seq, deadline, frameArrivedMs, ref stale);
-                if (reply == Reply.Timeout)
-                {
-                    // Answers that late are not coming; whatever arrives now answers this frame.
-                    stale = 0;
-                }
-                else
-                {
-                    if (unanswered > 0)
-                    {
-                        unanswered--;
-                    }
-
-                    if (reply == Reply.Response)
-                    {
-                        // The module answers in order: after a reply that was taken, no earlier
-                        // copy can still be answered (lost or discarded answers must not linger).
-                        stale = 0;
-                    }
-                }
-
+                Reply reply = WaitForBlockReply(seq, answerableMs, deadline);
                 if (reply != Reply.Response)
                 {
                     why = reply == Reply.Timeout ? ResendReason.Timeout : ResendReason.NotAccepted;
                     continue;
                 }
 
-                Response r = _reader.Response;
-                long next = r.NextSequence;
-                switch (r.Status)
+                long next = _next;
+                switch (_status)
                 {
                     case Status.Success:
                         if (next == seq + 1)
@@ -292,46 +274,50 @@ namespace McuUpdater.Session
             return DownloadStep.Completed;
         }
 
-        // Waits for DATA_RSP to block seq. While earlier copies are still unanswered, a reply is
-        // the late answer to one of them — and dropped, the wait going on to the same deadline —
-        // when it came before this frame can have reached the module (whatever it says), or when
-        // it points at seq itself (status 0 or 4, next = seq: "already have that one, send seq").
-        // With nothing outstanding every reply counts, however early: a USB serial port or an
-        // unpaced simulator answers faster than the baud rate would allow.
-        private Reply WaitForBlockReply(int seq, long deadline, long frameArrivedMs, ref int stale)
+        // Waits for the reply that decides what to do with block seq, whose frame can have been
+        // answered from answerableMs on. "Status 0, next = seq + 1" counts at once, whenever it comes:
+        // it can only mean the module has the block (an unpaced link answers sooner than the baud
+        // rate allows); a flash error ends the pass whatever it answered. Anything else may be a
+        // late or repeated answer to an earlier frame, or the ROM answering line noise or the
+        // remains of a damaged frame: it is held, a later reply replacing it, and acted on only once
+        // the frame has left and the line has settled (Wire.SettleMs). So a stray reply costs at
+        // most one send, and never makes the next genuine answer look like a stale one.
+        private Reply WaitForBlockReply(int seq, long answerableMs, long deadline)
         {
+            bool holding = false;
+            Reply held = Reply.Timeout;
+            long settledAt = answerableMs + Wire.SettleMs;
             while (true)
             {
-                Reply reply = _reader.Wait(Command.DlDataRsp, deadline);
-                if (reply == Reply.Timeout || stale == 0)
+                Reply reply = _reader.Wait(Command.DlDataRsp, holding && settledAt < deadline ? settledAt : deadline);
+                if (reply == Reply.Timeout)
                 {
-                    return reply;
+                    return held;
                 }
 
-                if (_clock.NowMs >= frameArrivedMs)
+                if (holding)
                 {
-                    if (reply != Reply.Response)
-                    {
-                        return reply;
-                    }
+                    StaleReplies++;
+                }
 
+                held = reply;
+                holding = true;
+                if (reply == Reply.Response)
+                {
                     Response r = _reader.Response;
-                    if ((r.Status != Status.Success && r.Status != Status.PackageError) || r.NextSequence != (uint)seq)
+                    _status = r.Status;
+                    _next = r.NextSequence;
+                    if ((r.Status == Status.Success && r.NextSequence == (uint)(seq + 1)) || r.Status == Status.FlashError)
                     {
                         return reply;
                     }
                 }
 
-                stale--;
-                StaleReplies++;
+                if (_clock.NowMs >= settledAt)
+                {
+                    return held;
+                }
             }
-        }
-
-        // Time the frame takes on the wire: 10 bits a byte at the link's baud rate, rounded up.
-        private long WireTimeMs(int length)
-        {
-            int baud = _options.BaudRate > 0 ? _options.BaudRate : Wire.BaudRate;
-            return ((long)length * 10 * 1000 + baud - 1) / baud;
         }
 
         private DownloadStep End()
@@ -380,8 +366,9 @@ namespace McuUpdater.Session
                     _reader.Discard();
                 }
 
-                _link.Write(_command, 0, length);
-                reply = _reader.Wait(expectedType, _clock.NowMs + _options.ResponseTimeoutMs);
+                _tx.Write(_command, 0, length);
+                long answerableMs = _tx.EndMs;
+                reply = WaitForReply(expectedType, answerableMs, answerableMs + _options.ResponseTimeoutMs);
                 if (reply == Reply.Response)
                 {
                     return reply;
@@ -425,6 +412,38 @@ namespace McuUpdater.Session
             }
 
             return Restart(RestartReason.NoAcceptedResponse, detail);
+        }
+
+        // As WaitForBlockReply, for a command: a response of the expected type counts at once;
+        // anything else (a late DATA_RSP, noise) counts only once the line has settled.
+        private Reply WaitForReply(int expectedType, long answerableMs, long deadline)
+        {
+            bool holding = false;
+            long settledAt = answerableMs + Wire.SettleMs;
+            while (true)
+            {
+                Reply reply = _reader.Wait(expectedType, holding && settledAt < deadline ? settledAt : deadline);
+                if (reply == Reply.Timeout)
+                {
+                    return holding ? Reply.NotAccepted : Reply.Timeout;
+                }
+
+                if (holding)
+                {
+                    StaleReplies++;
+                }
+
+                if (reply == Reply.Response)
+                {
+                    return reply;
+                }
+
+                holding = true;
+                if (_clock.NowMs >= settledAt)
+                {
+                    return reply;
+                }
+            }
         }
 
         private DownloadStep Restart(RestartReason reason, string detail)

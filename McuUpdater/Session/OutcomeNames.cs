@@ -34,6 +34,11 @@ namespace McuUpdater.Session
                 return "cut off by a reset";
             }
 
+            if (journal.LastOutcome >= McuUpdater.Storage.UpdateJournal.FetchOutcomeBase)
+            {
+                return "fetch " + McuUpdater.Fetch.FetchOutcomeNames.Name((McuUpdater.Fetch.FetchOutcome)(journal.LastOutcome - McuUpdater.Storage.UpdateJournal.FetchOutcomeBase));
+            }
+
             return journal.LastOutcome == McuUpdater.Storage.UpdateJournal.UnknownOutcome ? "\"" + journal.LastOutcomeText + "\"" : Name((UpdateOutcome)journal.LastOutcome);
         }
     }

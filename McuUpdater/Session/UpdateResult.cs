@@ -27,7 +27,7 @@ namespace McuUpdater.Session
         /// <summary>DATA frames written, resends included.</summary>
         public long DataFramesSent { get; internal set; }
 
-        /// <summary>Late answers to earlier copies of a DATA frame, recognised and dropped instead of causing resends.</summary>
+        /// <summary>Replies that could not answer the frame on the wire (late, repeated, answering noise), dropped instead of causing resends.</summary>
         public int StaleReplies { get; internal set; }
 
         /// <summary>Image bytes to send.</summary>

@@ -38,8 +38,10 @@ namespace McuUpdater.Session
             _clock = clock;
             _options = options == null ? new UpdateOptions() : options;
             _events = new UpdateEvents(this);
-            _sync = new BootSync(link, power, clock, _options, _events, this);
-            _downloader = new Downloader(link, clock, _options, _events, this);
+            // One transmit side for sync and download: a restart waits for the download's frames to leave.
+            Transmitter transmitter = new Transmitter(link, clock, _options.BaudRate);
+            _sync = new BootSync(transmitter, power, clock, _options, _events, this);
+            _downloader = new Downloader(transmitter, clock, _options, _events, this);
             _versionCheck = new AtVersionCheck(link, clock, _options, this);
         }
 
@@ -300,6 +302,9 @@ namespace McuUpdater.Session
                     break;
                 case VersionCheckResult.Cancelled:
                     Finish(result, UpdateOutcome.Cancelled, "cancelled during the version check (the image was written)");
+                    break;
+                case VersionCheckResult.Unconfirmed:
+                    Finish(result, UpdateOutcome.FirmwareSilent, "the new firmware's AT+GMR answers never repeated (last \"" + _versionCheck.FoundVersion + "\", expected \"" + expected + "\"): a noisy line");
                     break;
                 default:
                     Finish(result, UpdateOutcome.FirmwareSilent, "the new firmware did not answer AT/AT+GMR within " + _options.BootTimeoutMs.ToString() + " ms of RUN");

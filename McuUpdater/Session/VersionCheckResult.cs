@@ -6,7 +6,7 @@ namespace McuUpdater.Session
         /// <summary>AT+GMR reported the expected version.</summary>
         Match = 0,
 
-        /// <summary>AT+GMR reported another version; see <see cref="AtVersionCheck.FoundVersion"/>.</summary>
+        /// <summary>AT+GMR reported the same other version twice; see <see cref="AtVersionCheck.FoundVersion"/>.</summary>
         Mismatch = 1,
 
         /// <summary>The version was read; there was nothing to compare it with.</summary>
@@ -17,5 +17,8 @@ namespace McuUpdater.Session
 
         /// <summary>Cancelled while waiting.</summary>
         Cancelled = 4,
+
+        /// <summary>AT+GMR answered, but never the expected version and never the same answer twice (a noisy line).</summary>
+        Unconfirmed = 5,
     }
 }

@@ -23,8 +23,18 @@ namespace McuUpdater.Storage
         /// <summary><see cref="LastOutcome"/> of a record whose outcome field is not a number (written before outcomes were stored as values).</summary>
         public const int UnknownOutcome = -2;
 
-        // Fields: magic, sequence, pending, attempts, length, version, outcome, CRC, name, (CRC-16 of the record).
+        /// <summary>
+        /// Fetch outcomes are stored as this plus the McuUpdater.Fetch.FetchOutcome value, so one
+        /// outcome field tells an update's end from a fetch's.
+        /// </summary>
+        public const int FetchOutcomeBase = 100;
+
+        // Fields: magic, sequence, state, attempts, length, version, outcome, CRC, name, (CRC-16 of the record).
+        // State: "1" update pending (the module was touched), "F" a package is being fetched, "0" neither.
         private const string Magic = "MUJ2";
+        private const string StateIdle = "0";
+        private const string StatePending = "1";
+        private const string StateFetching = "F";
         private const int MaxRecord = 512;
         private const char Separator = '|';
 
@@ -57,6 +67,14 @@ namespace McuUpdater.Storage
 
         /// <summary>True while an update has been started and has not ended with the new firmware running.</summary>
         public bool IsPending { get; private set; }
+
+        /// <summary>
+        /// True while a package is being fetched into a part file (the module is untouched and runs
+        /// its old firmware); <see cref="ImageName"/> is the package's path, <see cref="ImageLength"/>
+        /// its full length in bytes (-1 until the server told it), <see cref="ImageVersion"/> the
+        /// version it must declare. Never true together with <see cref="IsPending"/>.
+        /// </summary>
+        public bool IsFetching { get; private set; }
 
         /// <summary>The image of the pending (or last) update, as its source names it.</summary>
         public string ImageName { get; private set; }
@@ -91,7 +109,35 @@ namespace McuUpdater.Storage
         {
             bool same = IsPending && Names(imageName, imageLength, imageVersion, imageCrc);
             int attempts = same ? Attempts + 1 : 1;
-            Save(true, imageName, imageLength, Normal(imageVersion), imageCrc, attempts, string.Empty);
+            Save(StatePending, imageName, imageLength, Normal(imageVersion), imageCrc, attempts, string.Empty);
+        }
+
+        /// <summary>
+        /// Records that a fetch of <paramref name="packagePath"/> starts (or starts again after a reset:
+        /// then the known length is kept and the attempts count on). Refused while an update is
+        /// pending: finishing that comes first.
+        /// </summary>
+        public void MarkFetching(string packagePath, string version)
+        {
+            if (IsPending)
+            {
+                throw new InvalidOperationException("an update with " + ImageName + " is pending: it is finished before anything is fetched");
+            }
+
+            bool same = IsFetching && ImageName == packagePath && ImageVersion == Normal(version);
+            Save(StateFetching, packagePath, same ? ImageLength : -1, Normal(version), -1, same ? Attempts + 1 : 1, string.Empty);
+        }
+
+        /// <summary>Records the package's full length once the server told it (a resume checks the server still has the same file).</summary>
+        public void RecordFetchLength(long packageLength)
+        {
+            Save(StateFetching, ImageName, packageLength, ImageVersion, -1, Attempts, LastOutcomeText);
+        }
+
+        /// <summary>Ends a fetch: <paramref name="outcome"/> (<see cref="FetchOutcomeBase"/> + the fetch's outcome) says how; the module was not touched.</summary>
+        public void EndFetch(int outcome)
+        {
+            Save(StateIdle, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome.ToString());
         }
 
         /// <summary>Records an update of an image whose CRC is not known as started.</summary>
@@ -109,13 +155,13 @@ namespace McuUpdater.Storage
         /// <summary>Records how an attempt ended without clearing the pending flag.</summary>
         public void RecordFailure(int outcome)
         {
-            Save(IsPending, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome.ToString());
+            Save(IsPending ? StatePending : (IsFetching ? StateFetching : StateIdle), ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome.ToString());
         }
 
         /// <summary>Clears the pending flag: the new firmware is running.</summary>
         public void MarkDone(int outcome)
         {
-            Save(false, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome.ToString());
+            Save(StateIdle, ImageName, ImageLength, ImageVersion, ImageCrc, Attempts, outcome.ToString());
         }
 
         // A package with an empty version field and one with none are the same thing, and the
@@ -125,12 +171,12 @@ namespace McuUpdater.Storage
             return version == null || version.Length == 0 ? null : version;
         }
 
-        private void Save(bool pending, string name, long length, string version, int crc, int attempts, string outcome)
+        private void Save(string state, string name, long length, string version, int crc, int attempts, string outcome)
         {
             CheckField(name, "image name");
             CheckField(version, "image version");
             CheckField(outcome, "outcome");
-            string body = Magic + Separator + (_sequence + 1).ToString() + Separator + (pending ? "1" : "0") + Separator
+            string body = Magic + Separator + (_sequence + 1).ToString() + Separator + state + Separator
                 + attempts.ToString() + Separator + length.ToString() + Separator + (version == null ? string.Empty : version)
                 + Separator + (outcome == null ? string.Empty : outcome) + Separator + crc.ToString() + Separator + (name == null ? string.Empty : name) + Separator;
             byte[] bytes = Encoding.UTF8.GetBytes(body);
@@ -151,7 +197,8 @@ namespace McuUpdater.Storage
             // Only now is the change durable; the object follows the store.
             _slot = slot;
             _sequence++;
-            IsPending = pending;
+            IsPending = state == StatePending;
+            IsFetching = state == StateFetching;
             ImageName = name;
             ImageLength = length;
             ImageVersion = version;
@@ -188,7 +235,8 @@ namespace McuUpdater.Storage
                 best = seq;
                 _slot = slot;
                 _sequence = seq;
-                IsPending = f[2] == "1";
+                IsPending = f[2] == StatePending;
+                IsFetching = f[2] == StateFetching;
                 Attempts = int.Parse(f[3]);
                 ImageLength = long.Parse(f[4]);
                 ImageVersion = f[5].Length == 0 ? null : f[5];

@@ -15,7 +15,7 @@ namespace McuUpdater.Bench
     /// Benchmark of the update engine against the module simulator in virtual time: payload
     /// throughput versus protocol.md's stop-and-wait bound, CPU time per MB, allocations per DATA
     /// frame, and full simulated updates per second. Usage: [--out docs/benchmarks.md] [--runs N];
-    /// or `campaign [RUNS [FIRST_SEED]]` for a seeded fault campaign (see <see cref="FaultCampaign"/>).
+    /// `fetch` for the fetch throughput alone (see <see cref="FetchBench"/>); or `campaign [RUNS [FIRST_SEED]]` for a seeded fault campaign (see <see cref="FaultCampaign"/>).
     /// </summary>
     internal static class Program
     {
@@ -27,18 +27,15 @@ namespace McuUpdater.Bench
         {
             string outPath = null;
             int runs = 5;
-            if (args.Length == 2 && args[0] == "replay")
+            if (args.Length == 1 && args[0] == "fetch")
             {
-                FaultCampaign.Outcome o = FaultCampaign.One(int.Parse(args[1], CultureInfo.InvariantCulture), true);
-                Console.WriteLine(OutcomeNames.Name(o.Result.Outcome) + ": " + o.Result.Detail + (o.Problem != null ? " — " + o.Problem : string.Empty));
-                return o.Problem == null ? 0 : 1;
+                Console.Write(FetchBench.Run(out bool fetchOnlyOk));
+                return fetchOnlyOk ? 0 : 1;
             }
 
-            if (args.Length >= 1 && args[0] == "campaign")
+            if (args.Length >= 1 && (args[0] == "replay" || args[0] == "campaign"))
             {
-                int count = args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
-                int first = args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
-                return FaultCampaign.Run(count, first);
+                return Campaign(args);
             }
 
             for (int i = 0; i < args.Length; i++)
@@ -53,27 +50,31 @@ namespace McuUpdater.Bench
                 }
                 else
                 {
-                    Console.Error.WriteLine("usage: McuUpdater.Bench [--out FILE.md] [--runs N] | campaign [RUNS [FIRST_SEED]] | replay SEED");
+                    Console.Error.WriteLine("usage: McuUpdater.Bench [--out FILE.md] [--runs N] | fetch | campaign [RUNS [FIRST_SEED]] [--mode M] | replay SEED [--mode M]  (M: " + string.Join(", ", FaultCampaign.Modes) + ")");
                     return 2;
                 }
             }
 
             StringBuilder table = new StringBuilder();
-            table.AppendLine("| MTU | block B | image bytes | payload B/s (virtual) | bound B/(B+24)×11520 | ratio to bound | CPU ms per MB | bytes alloc per DATA frame |");
-            table.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            table.AppendLine("| wire model | MTU | block B | image bytes | payload B/s (virtual) | bound B/(B+24)×11520 | ratio to bound | target | CPU ms per MB | bytes alloc per DATA frame |");
+            table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             bool ok = true;
-            foreach (int mtu in new[] { 1024, 8224 })
+            foreach (Model model in new[] { Model.DotNet, Model.Device, Model.DeviceWithoutWriter })
             {
-                foreach (int size in new[] { Size256K, Size285M })
+                foreach (int mtu in new[] { 1024, 8224 })
                 {
-                    // Warm-up run so JIT tiering does not land in the measured one.
-                    Measure(mtu, size);
-                    Row row = Measure(mtu, size);
-                    ok &= row.Ratio >= 0.995 && row.BytesPerFrame == 0;
-                    table.AppendLine(string.Format(
-                        CultureInfo.InvariantCulture,
-                        "| {0} | {1} | {2:N0} | {3:F1} | {4:F1} | {5:P2} | {6:F1} | {7} |",
-                        mtu, row.Block, size, row.Throughput, row.Bound, row.Ratio, row.CpuMsPerMb, row.BytesPerFrame.ToString("F1", CultureInfo.InvariantCulture)));
+                    foreach (int size in new[] { Size256K, Size285M })
+                    {
+                        // Warm-up run so JIT tiering does not land in the measured one.
+                        Measure(mtu, size, model);
+                        Row row = Measure(mtu, size, model);
+                        double target = Target(model, mtu);
+                        ok &= (target == 0 || row.Ratio >= target) && row.BytesPerFrame == 0;
+                        table.AppendLine(string.Format(
+                            CultureInfo.InvariantCulture,
+                            "| {0} | {1} | {2} | {3:N0} | {4:F1} | {5:F1} | {6:P2} | {7} | {8:F1} | {9} |",
+                            ModelName(model), mtu, row.Block, size, row.Throughput, row.Bound, row.Ratio, target == 0 ? "—" : "≥ " + target.ToString("P1", CultureInfo.InvariantCulture), row.CpuMsPerMb, row.BytesPerFrame.ToString("F1", CultureInfo.InvariantCulture)));
+                    }
                 }
             }
 
@@ -84,26 +85,75 @@ namespace McuUpdater.Bench
                 Size285M, perSecond, virtualSeconds, runs);
 
             string report = "Module flashing benchmark (McuUpdater.Bench): engine + simulator in virtual time, documented ROM answering instantly (flash time 0).\n"
+                + "Wire models: .NET = Write queues, block work free (a PC); device = ESP32 port (Write blocks until the bytes have left, bounded receive buffer) with the update engine's writer thread, and the device CPU model charging "
+                + DeviceCpuMsPer8K.ToString("F0", CultureInfo.InvariantCulture) + " ms of virtual time per 8 KB block read and sealed (" + (DeviceCpuNsPerKb / 1e6).ToString("F2", CultureInfo.InvariantCulture) + " ms/KB); device without writer = the same with every Write on the engine's thread (nothing overlaps it).\n"
+                + "Why " + DeviceCpuMsPer8K.ToString("F0", CultureInfo.InvariantCulture) + " ms per 8 KB: nanoCLR on an x86 host takes 0.83 ms for the CRC-16 of 8 KB and 0.8 ms to build an 8 KB frame (design.md); a board runs about 20× slower (≈ 16 ms) and the block is read from an SD card first (a few ms): 20 ms is a realistic, not a kind, figure.\n"
                 + "Images: 256 KiB = 262 144 bytes, 2.85 MB = 2 988 442 bytes (seeded random). Throughput = image bytes / virtual time from the first DATA frame to the last DATA_RSP.\n"
                 + "Allocations: GC.GetAllocatedBytesForCurrentThread between 25 % and 75 % of the blocks (engine and simulator on the same thread).\n\n"
-                + table.ToString() + "\n" + summary + "\n";
+                + table.ToString() + "\n" + summary + "\n\n" + FetchBench.Run(out bool fetchOk);
+            ok &= fetchOk;
             Console.Write(report);
             if (outPath != null)
             {
                 string dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
                 Directory.CreateDirectory(dir);
-                File.WriteAllText(outPath, "# Benchmarks\n\n" + report + "\nTargets: ≥ 99.5 % of the bound, 0 bytes per frame: " + (ok ? "met" : "NOT met") + ".\n");
+                File.WriteAllText(outPath, "# Benchmarks\n\n" + report + "\nTargets: .NET wire ≥ 99.5 % of the bound; device wire ≥ 98 % at MTU 1024 and ≥ 99 % at MTU 8224; 0 bytes per frame: " + (ok ? "met" : "NOT met") + ".\n");
                 Console.WriteLine("written to " + outPath);
             }
 
-            Console.WriteLine(ok ? "targets met (>= 99.5 % of bound, 0 bytes/frame)" : "TARGETS NOT MET");
+            Console.WriteLine(ok ? "targets met (.NET >= 99.5 %, device >= 98 % / 99 % of the bound, 0 bytes/frame)" : "TARGETS NOT MET");
             return ok ? 0 : 1;
         }
 
-        private static Row Measure(int mtu, int size)
+        // campaign [RUNS [FIRST_SEED]] [--mode M] | replay SEED [--mode M]; the mode defaults to dotnet.
+        private static int Campaign(string[] args)
+        {
+            string mode = "dotnet";
+            int[] numbers = new int[2];
+            int count = 0;
+            for (int i = 1; i < args.Length; i++)
+            {
+                if (args[i] == "--mode" && i + 1 < args.Length)
+                {
+                    mode = args[++i];
+                }
+                else if (count < 2 && int.TryParse(args[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out int n))
+                {
+                    numbers[count++] = n;
+                }
+                else
+                {
+                    Console.Error.WriteLine("campaign [RUNS [FIRST_SEED]] [--mode M] | replay SEED [--mode M]: unexpected \"" + args[i] + "\"");
+                    return 2;
+                }
+            }
+
+            if (Array.IndexOf(FaultCampaign.Modes, mode) < 0)
+            {
+                Console.Error.WriteLine("--mode " + mode + ": use one of " + string.Join(", ", FaultCampaign.Modes));
+                return 2;
+            }
+
+            if (args[0] == "replay")
+            {
+                if (count != 1)
+                {
+                    Console.Error.WriteLine("replay SEED [--mode M]");
+                    return 2;
+                }
+
+                FaultCampaign.Outcome o = FaultCampaign.One(numbers[0], true, mode);
+                Console.WriteLine(o.Describe());
+                return o.Problem == null && !o.CrcEscape ? 0 : 1;
+            }
+
+            return FaultCampaign.Run(count >= 1 ? numbers[0] : 500, count >= 2 ? numbers[1] : 1, mode);
+        }
+
+        private static Row Measure(int mtu, int size, Model model)
         {
             byte[] image = Image(size);
-            Rig rig = new Rig(mtu, size);
+            Rig rig = new Rig(mtu, size, model);
             DownloadMeter meter = new DownloadMeter(rig.Wire, rig.Session.Events);
             rig.Session.Options.CheckVersion = false;
             long cpuStart = Process.GetCurrentProcess().TotalProcessorTime.Ticks;
@@ -131,7 +181,7 @@ namespace McuUpdater.Bench
             Stopwatch wall = new Stopwatch();
             for (int i = 0; i <= runs; i++)
             {
-                Rig rig = new Rig(mtu, size);
+                Rig rig = new Rig(mtu, size, Model.DotNet);
                 MemoryStream stream = new MemoryStream(image, false);
                 if (i > 0)
                 {
@@ -162,6 +212,38 @@ namespace McuUpdater.Bench
             return image;
         }
 
+        // issue 9: 20 ms per 8 KB block (see the report's "Why").
+        private const double DeviceCpuMsPer8K = 20;
+        private const long DeviceCpuNsPerKb = (long)(DeviceCpuMsPer8K * 1e6 / 8);
+
+        private enum Model
+        {
+            DotNet,
+            Device,
+            DeviceWithoutWriter,
+        }
+
+        private static string ModelName(Model model)
+        {
+            switch (model)
+            {
+                case Model.Device: return "device (ESP32, writer thread)";
+                case Model.DeviceWithoutWriter: return "device (ESP32, no writer)";
+                default: return ".NET";
+            }
+        }
+
+        // Ratio to the bound each model must reach; 0 = shown for comparison only.
+        private static double Target(Model model, int mtu)
+        {
+            switch (model)
+            {
+                case Model.DotNet: return 0.995;
+                case Model.Device: return mtu >= 8224 ? 0.99 : 0.98;
+                default: return 0;
+            }
+        }
+
         private sealed class Row
         {
             public int Block;
@@ -174,7 +256,7 @@ namespace McuUpdater.Bench
 
         private sealed class Rig
         {
-            public Rig(int mtu, int size)
+            public Rig(int mtu, int size, Model model)
             {
                 SimulatorOptions sim = SimulatorOptions.Documented();
                 sim.Mtu = mtu;
@@ -184,10 +266,15 @@ namespace McuUpdater.Bench
                 // Length and CRC-32 only: keeping 2.85 MB of bytes would allocate inside the measurement.
                 sim.KeepImageLimit = 0;
                 Module = new ModuleSimulator(sim);
-                Wire = new VirtualWire(Module);
+                Wire = new VirtualWire(Module, model == Model.DotNet ? WireMode.DotNet : WireMode.Esp32);
+                if (model != Model.DotNet)
+                {
+                    Wire.CpuNsPerKb = DeviceCpuNsPerKb;
+                }
+
                 UpdateOptions options = new UpdateOptions();
                 options.ExpectedVersion = sim.NewFirmwareVersion;
-                Session = new UpdateSession(Wire.HostLink, Wire.Power, Wire.Clock, options);
+                Session = new UpdateSession(model == Model.DeviceWithoutWriter ? Wire.HostLinkWithoutWriter : Wire.HostLink, Wire.Power, Wire.Clock, options);
             }
 
             public ModuleSimulator Module { get; }

@@ -73,6 +73,18 @@ namespace McuUpdater.Cli
         /// <summary>The update failed for a reason this tool does not know (newer engine): see the message.</summary>
         UpdateFailed = 39,
 
+        /// <summary>fetch: the server answered 404.</summary>
+        FetchNotFound = 40,
+
+        /// <summary>fetch: the server answered 5xx, another unusable status, or no usable HTTP.</summary>
+        FetchServerError = 41,
+
+        /// <summary>fetch: the download kept ending early; the part file is kept for the next fetch to resume.</summary>
+        FetchInterrupted = 42,
+
+        /// <summary>fetch: the module's network failed (SIM, registration, APN, DNS, connect).</summary>
+        NetworkFailed = 43,
+
         // 50–59: relay, simulator, demo
         /// <summary>A relay link failed while relaying.</summary>
         RelayFailed = 50,

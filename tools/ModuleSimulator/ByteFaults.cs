@@ -22,6 +22,9 @@ namespace McuUpdater.Simulator
         /// <summary>Probability that a byte is lost.</summary>
         public double DropRate;
 
+        /// <summary>The value of every noise byte (in transit and idle), or -1 for random values; 0xAA makes noise that starts frame headers.</summary>
+        public int NoiseByte = -1;
+
         /// <summary>Probability that a byte arrives twice.</summary>
         public double DuplicateRate;
 
@@ -76,7 +79,13 @@ namespace McuUpdater.Simulator
         public byte IdleNoiseByte()
         {
             IdleNoiseInserted++;
-            return (byte)_random.Next(256);
+            return NoiseValue();
+        }
+
+        private byte NoiseValue()
+        {
+            int random = _random.Next(256);
+            return NoiseByte >= 0 ? (byte)NoiseByte : (byte)random;
         }
 
         /// <summary>At most a noise byte and a duplicate per byte.</summary>
@@ -100,7 +109,7 @@ namespace McuUpdater.Simulator
 
                 if (_random.Chance(NoiseRate))
                 {
-                    output[o++] = (byte)_random.Next(256);
+                    output[o++] = NoiseValue();
                     NoiseInserted++;
                 }
 

@@ -8,6 +8,8 @@ namespace McuUpdater.Simulator
     {
         private FrameDecoder _decoder;
         private readonly byte[] _tx = new byte[16];
+        private readonly byte[] _extraReply = new byte[16];
+        private int _extraReplyLength;
         private byte[] _pending = new byte[64];
         private int _pendingLength;
         private bool _busy;
@@ -18,11 +20,27 @@ namespace McuUpdater.Simulator
         private uint _expected;
         private bool _oddSeen;
         private int _firstBlockLength;
+        private long _furthestAccepted = -1;
         private int _burstFill;
         private readonly byte[] _header = new byte[Wire.HeaderLength];
         private int _headerBytes;
         private int _frameLeft;
         private bool _draining;
+
+        /// <summary>Optional observer of every DATA frame the ROM accepts (sequence and block as written to flash).</summary>
+        public DataAcceptedHandler DataAccepted { get; set; }
+
+        /// <summary>True while the ROM is inside a frame or draining the line after a bad one: a stray byte now changes what it makes of the next frame.</summary>
+        public bool InsideFrame
+        {
+            get { return InCommandPhase && (_draining || _headerBytes > 0 || _frameLeft > 0 || _decoder.InFrame); }
+        }
+
+        /// <summary>True while the ROM is writing flash: what arrives waits in its receive FIFO until the pending answer has gone out.</summary>
+        public bool HoldingInput
+        {
+            get { return InCommandPhase && _busy; }
+        }
 
         /// <summary>Sequence the ROM expects next.</summary>
         public uint ExpectedSequence
@@ -84,6 +102,12 @@ namespace McuUpdater.Simulator
                     return;
                 }
 
+                if (_frameLeft == 0 && _headerBytes == 0 && !_decoder.InFrame && buffer[offset + used] == Wire.Head && HeaderFault())
+                {
+                    // The frame's head landed in a drain: it and the rest of the frame are lost.
+                    continue;
+                }
+
                 int take = _frameLeft > 0 ? (_frameLeft < count - used ? _frameLeft : count - used) : 1;
                 long oversize = _decoder.OversizeFrames;
                 int n = _decoder.Feed(buffer, offset + used, take);
@@ -140,6 +164,52 @@ namespace McuUpdater.Simulator
             else
             {
                 _timers.Disarm(TimerInterByte);
+            }
+        }
+
+        // A fault acting where a DATA frame starts (its 0xAA is the next byte); true when the ROM now drains the line.
+        private bool HeaderFault()
+        {
+            if (_faults == null || !_begun)
+            {
+                return false;
+            }
+
+            BlockFault fault = _faults.TakeAtHeader((int)_expected);
+            if (fault == null)
+            {
+                return false;
+            }
+
+            Reject(RejectReason.Injected);
+            if (fault.Kind == BlockFaultKind.EarlyFlashError)
+            {
+                _begun = false;
+                ReplyData(Status.FlashError, _expected, 0);
+            }
+            else if (_options.Variant == RomVariant.SpreadtrumQuirks)
+            {
+                // An oversize length: status 6, then the ROM drains until the line is quiet.
+                ReplyData(Status.QuirkOversize, _expected, 0);
+            }
+            else
+            {
+                // A DATA frame too short for a sequence: status 4 naming the block it wants.
+                ReplyData(Status.PackageError, _expected, 0);
+                return false;
+            }
+
+            DropFrame();
+            _draining = true;
+            _timers.Arm(TimerInterByte, _line.NowNs + _options.InterByteTimeoutMs * NsPerMs);
+            return true;
+        }
+
+        private void SendExtraReply()
+        {
+            if (InCommandPhase)
+            {
+                _line.Send(_extraReply, 0, _extraReplyLength);
             }
         }
 
@@ -271,6 +341,7 @@ namespace McuUpdater.Simulator
             _expected = 0;
             _oddSeen = false;
             _firstBlockLength = 0;
+            _furthestAccepted = -1;
             _burstFill = 0;
             Phase = ModulePhase.Downloading;
         }
@@ -367,9 +438,19 @@ namespace McuUpdater.Simulator
                 _firstBlockLength = block;
             }
 
+            DataAcceptedHandler accepted = DataAccepted;
+            if (accepted != null)
+            {
+                accepted(data, at, length);
+            }
+
             _image.Append(data, at + Wire.SequenceLength, block);
             _oddSeen = (block & 1) == 1;
             _expected = sequence + 1;
+            if (sequence > _furthestAccepted)
+            {
+                _furthestAccepted = sequence;
+            }
             FramesAccepted++;
             BlocksAccepted++;
             AnswerBlock(fault);
@@ -430,6 +511,19 @@ namespace McuUpdater.Simulator
                         return;
                     case BlockFaultKind.Slow:
                         delayMs += fault.Value;
+                        break;
+                    case BlockFaultKind.DuplicateReply:
+                        ReplyData(Status.Success, next, delayMs);
+                        break;
+                    case BlockFaultKind.ExtraReply:
+                        _extraReplyLength = FrameEncoder.EncodeDataResponse(_extraReply, 0, Status.Success, next);
+                        _timers.Arm(TimerExtraReply, _line.NowNs + (delayMs + fault.Value) * NsPerMs);
+                        break;
+                    case BlockFaultKind.NextBeyondSent:
+                        // The host sends block k only after the ROM asked for it, so it cannot have
+                        // sent beyond the furthest accepted + 1: this next is out of its bound.
+                        next = (uint)(_furthestAccepted + 2 + fault.Value);
+                        _expected = next;
                         break;
                     case BlockFaultKind.WrongNext:
                         next = (uint)fault.Value;

@@ -21,13 +21,15 @@ namespace McuUpdater.Simulator
         private const int TimerReply = 4;
         private const int TimerFirmware = 5;
         private const int TimerPwrKey = 6;
-        private const int TimerCount = 7;
+        private const int TimerExtraReply = 7;
+        private const int TimerNetwork = 8;
+        private const int TimerCount = 9;
 
         private readonly SimulatorOptions _options;
         private readonly FaultPlan _faults;
         private readonly TimerSet _timers = new TimerSet(TimerCount);
         private readonly ReceivedImage _image;
-        private readonly AtFirmware _firmware = new AtFirmware();
+        private readonly AtFirmware _firmware;
         private readonly int[] _rejections = new int[10];
         private IModuleLine _line;
 
@@ -54,6 +56,7 @@ namespace McuUpdater.Simulator
             _options = options ?? new SimulatorOptions();
             _faults = faults;
             _image = new ReceivedImage(_options.KeepImageLimit);
+            _firmware = new AtFirmware(_options, faults);
             _firmwareValid = _options.HasFirmwareInitially;
             _firmwareVersion = _firmwareValid ? _options.OldFirmwareVersion : null;
             CreateCommandState();
@@ -277,7 +280,7 @@ namespace McuUpdater.Simulator
                 case ModulePhase.RunningFirmware:
                     if (_firmwareReady)
                     {
-                        _firmware.Received(buffer, offset, count, _line);
+                        _firmware.Received(buffer, offset, count, _line, _faults);
                     }
 
                     break;
@@ -329,15 +332,36 @@ namespace McuUpdater.Simulator
                 case TimerPwrKey:
                     PwrKeyHeld();
                     break;
+                case TimerExtraReply:
+                    SendExtraReply();
+                    break;
                 case TimerFirmware:
                     _firmwareReady = true;
-                    _firmware.Boot(_firmwareVersion, _options.AtEcho);
+                    _firmware.Boot(_firmwareVersion, _options.AtEcho, _line);
+                    break;
+                case TimerNetwork:
+                    if (Phase == ModulePhase.RunningFirmware && _firmwareReady)
+                    {
+                        _firmware.Timer(_line);
+                    }
+
                     break;
             }
         }
 
         private void ApplyTimers()
         {
+            // The firmware keeps its own deadlines (open URCs, the network tick, a restart's RDY).
+            long firmwareWake = Phase == ModulePhase.RunningFirmware && _firmwareReady ? _firmware.NextWakeNs : long.MaxValue;
+            if (firmwareWake == long.MaxValue)
+            {
+                _timers.Disarm(TimerNetwork);
+            }
+            else
+            {
+                _timers.Arm(TimerNetwork, firmwareWake);
+            }
+
             _line.WakeAt(_timers.Earliest);
         }
 
@@ -354,6 +378,7 @@ namespace McuUpdater.Simulator
             Phase = ModulePhase.Off;
             _timers.Clear();
             _firmwareReady = false;
+            _firmware.PowerDown();
             ResetCommandState();
         }
 

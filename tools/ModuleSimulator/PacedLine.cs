@@ -53,6 +53,13 @@ namespace McuUpdater.Simulator
             get { return _burstStart + _burstBytes * BitNsPerByte / _baud; }
         }
 
+        /// <summary>Time from which at most <paramref name="bytes"/> bytes of the current burst are still to arrive.</summary>
+        public long BacklogAtMostNs(long bytes)
+        {
+            long arrived = _burstBytes - (bytes > 0 ? bytes : 0);
+            return arrived <= 0 ? _burstStart : _burstStart + arrived * BitNsPerByte / _baud;
+        }
+
         /// <summary>Arrival time of the last byte returned by <see cref="Take"/>.</summary>
         public long LastTakenArrivalNs
         {
@@ -69,6 +76,23 @@ namespace McuUpdater.Simulator
         public long RecordEndNs
         {
             get { return _count == 0 ? long.MaxValue : Arrival(_recHead, _recLen[_recHead] - 1); }
+        }
+
+        /// <summary>Arrival of the last byte of the next <paramref name="chunk"/> bytes of the oldest write, or <c>long.MaxValue</c>.</summary>
+        public long ChunkEndNs(int chunk)
+        {
+            if (_count == 0)
+            {
+                return long.MaxValue;
+            }
+
+            int last = _consumed + chunk;
+            if (last > _recLen[_recHead])
+            {
+                last = _recLen[_recHead];
+            }
+
+            return Arrival(_recHead, last - 1);
         }
 
         /// <summary>Bytes of the oldest write not yet taken.</summary>

@@ -76,6 +76,36 @@ namespace McuUpdater.Simulator
         /// <summary>The firmware echoes commands until ATE0.</summary>
         public bool AtEcho = true;
 
+        /// <summary>The TCP/IP AT command set the firmware speaks (the other dialect's commands answer ERROR).</summary>
+        public McuUpdater.Modem.AtDialect AtDialect = McuUpdater.Modem.AtDialect.Qi;
+
+        /// <summary>The network behind the module's sockets (<see cref="MemoryNetwork"/>, or Host/TcpSimNetwork); null: every open fails with 565.</summary>
+        public ISimNetwork Network;
+
+        /// <summary>False: AT+CPIN? answers +CME ERROR: 10 (SIM not inserted).</summary>
+        public bool SimPresent = true;
+
+        /// <summary>Registration stat once registered: 1 home, 5 roaming, 3 denied, 2 searching forever.</summary>
+        public int RegistrationStat = 1;
+
+        /// <summary>Stat 2 (searching) until this long after the firmware booted.</summary>
+        public int RegisteredAfterMs;
+
+        /// <summary>The only APN the network accepts; null accepts any.</summary>
+        public string AcceptedApn;
+
+        /// <summary>Time from the OK to AT+QIOPEN to its +QIOPEN / CONNECT OK URC.</summary>
+        public int ConnectDelayMs = 100;
+
+        /// <summary>Bytes the module buffers per socket before it stops taking from the network.</summary>
+        public int SocketBufferBytes = 8192;
+
+        /// <summary>How often the module takes bytes from the network while a socket is open.</summary>
+        public int NetworkTickMs = 5;
+
+        /// <summary>The firmware prints RDY when it has booted (real modules do; off by default so older byte-exact tests keep their wire).</summary>
+        public bool AnnounceRdy;
+
         /// <summary>The documented ROM with defaults.</summary>
         public static SimulatorOptions Documented()
         {

@@ -23,6 +23,7 @@ namespace McuUpdater.Simulator
         private readonly PacedLine _toHost;
         private readonly long _byteTimeNs;
         private readonly WireHostLink _hostLink;
+        private readonly WirePlainHostLink _plainHostLink;
         private readonly WireClock _clock;
         private readonly WirePower _power;
 
@@ -35,6 +36,12 @@ namespace McuUpdater.Simulator
         private ILineFault _moduleToHostFault;
         private long _toModuleNoiseNs = long.MaxValue;
         private long _toHostNoiseNs = long.MaxValue;
+        private readonly WireMode _mode;
+        private byte[] _rxRing;
+        private int _rxHead;
+        private int _rxCount;
+        private readonly byte[] _pump = new byte[256];
+        private long _backgroundEndNs;
 
         /// <summary>Creates a wire at 115 200 baud and attaches <paramref name="module"/> to it.</summary>
         public VirtualWire(IModuleEndpoint module)
@@ -44,12 +51,28 @@ namespace McuUpdater.Simulator
 
         /// <summary>Creates a wire at <paramref name="baud"/> and attaches <paramref name="module"/> to it.</summary>
         public VirtualWire(IModuleEndpoint module, int baud)
+            : this(module, baud, WireMode.DotNet)
         {
+        }
+
+        /// <summary>Creates a wire at 115 200 baud whose updater side behaves as <paramref name="mode"/> says.</summary>
+        public VirtualWire(IModuleEndpoint module, WireMode mode)
+            : this(module, McuUpdater.Protocol.Wire.BaudRate, mode)
+        {
+        }
+
+        /// <summary>Creates a wire at <paramref name="baud"/> whose updater side behaves as <paramref name="mode"/> says.</summary>
+        public VirtualWire(IModuleEndpoint module, int baud, WireMode mode)
+        {
+            _mode = mode;
+            ReceiveBufferSize = SerialPortLink.DefaultBufferSize;
+            TransmitBufferSize = SerialPortLink.DefaultBufferSize;
             _module = module;
             _byteTimeNs = (10L * 1000000000L + baud / 2) / baud;
-            _toModule = new PacedLine(baud, 16 * 1024);
+            _toModule = new PacedLine(baud, 1024);
             _toHost = new PacedLine(baud, 1024);
             _hostLink = new WireHostLink(this);
+            _plainHostLink = new WirePlainHostLink(this);
             _clock = new WireClock(this);
             _power = new WirePower(this);
             ModuleSimulator simulator = module as ModuleSimulator;
@@ -64,6 +87,12 @@ namespace McuUpdater.Simulator
         public ISerialLink HostLink
         {
             get { return _hostLink; }
+        }
+
+        /// <summary>The updater's UART without a writer thread (<see cref="HostLink"/> models one): nothing overlaps a blocking write.</summary>
+        public ISerialLink HostLinkWithoutWriter
+        {
+            get { return _plainHostLink; }
         }
 
         /// <summary>The updater's clock: virtual milliseconds; sleeping advances virtual time.</summary>
@@ -123,6 +152,36 @@ namespace McuUpdater.Simulator
             }
         }
 
+        /// <summary>How the updater's UART behaves (.NET, ESP32, STM32).</summary>
+        public WireMode Mode
+        {
+            get { return _mode; }
+        }
+
+        /// <summary>Device modes: the updater port's receive buffer (its configured ReadBufferSize); set before the first read.</summary>
+        public int ReceiveBufferSize { get; set; }
+
+        /// <summary>STM32 mode: the updater port's transmit buffer; a write that does not fit waits for room.</summary>
+        public int TransmitBufferSize { get; set; }
+
+        /// <summary>Device modes: times the updater's receive buffer overflowed.</summary>
+        public int ReceiveOverflows { get; private set; }
+
+        /// <summary>Device modes: bytes lost to receive-buffer overflows (ESP32: all it held; STM32: the new ones).</summary>
+        public long ReceiveBytesLost { get; private set; }
+
+        /// <summary>
+        /// When above 0, host bytes reach the module in pieces of at most this many bytes as they
+        /// arrive (a ROM sees a frame's header before its end), instead of one call per write.
+        /// </summary>
+        public int DeliveryChunkBytes { get; set; }
+
+        /// <summary>The device CPU model: nanoseconds of virtual time one KB of block work (read + seal) costs; 0 = free (.NET).</summary>
+        public long CpuNsPerKb { get; set; }
+
+        /// <summary>Virtual time charged to the CPU model so far.</summary>
+        public long CpuNsCharged { get; private set; }
+
         /// <summary>Bytes the host has written (before faults).</summary>
         public long HostBytesWritten { get; private set; }
 
@@ -135,6 +194,8 @@ namespace McuUpdater.Simulator
             AdvanceTo(_now + milliseconds * NsPerMs);
         }
 
+        // Write as the mode's SerialPort does: ESP32 returns when the bytes have left (after a
+        // background write still going), STM32 when they fit in its transmit buffer, .NET at once.
         internal void HostWrite(byte[] buffer, int offset, int count)
         {
             if (count <= 0)
@@ -142,6 +203,67 @@ namespace McuUpdater.Simulator
                 return;
             }
 
+            if (_mode == WireMode.Esp32)
+            {
+                AdvanceTo(_backgroundEndNs > _now ? _backgroundEndNs : _now);
+                Transmit(buffer, offset, count);
+                AdvanceTo(_toModule.FreeAtNs);
+                return;
+            }
+
+            Transmit(buffer, offset, count);
+            if (_mode == WireMode.Stm32)
+            {
+                AdvanceTo(RoomAtNs(0));
+            }
+        }
+
+        // A writer thread takes the bytes: the caller goes on at once; the thread's own Write
+        // returns as HostWrite would, which is when WaitWritten ends.
+        internal void HostBeginWrite(byte[] buffer, int offset, int count)
+        {
+            AdvanceTo(_backgroundEndNs > _now ? _backgroundEndNs : _now);
+            if (count <= 0)
+            {
+                return;
+            }
+
+            Transmit(buffer, offset, count);
+            _backgroundEndNs = _mode == WireMode.Esp32 ? _toModule.FreeAtNs : _mode == WireMode.Stm32 ? RoomAtNs(0) : _now;
+        }
+
+        internal bool HostWaitWritten(int timeoutMs)
+        {
+            if (_backgroundEndNs <= _now)
+            {
+                return true;
+            }
+
+            long limit = _now + (timeoutMs > 0 ? timeoutMs : 0) * NsPerMs;
+            AdvanceTo(_backgroundEndNs < limit ? _backgroundEndNs : limit);
+            return _backgroundEndNs <= _now;
+        }
+
+        internal void ChargeCpu(int bytes)
+        {
+            long ns = bytes * CpuNsPerKb / 1024;
+            if (ns > 0)
+            {
+                CpuNsCharged += ns;
+                AdvanceTo(_now + ns);
+            }
+        }
+
+        // When everything written so far, less <paramref name="extra"/> bytes' room, fits in the
+        // transmit buffer (bytes still to leave ≤ its size).
+        private long RoomAtNs(int extra)
+        {
+            long at = _toModule.BacklogAtMostNs(TransmitBufferSize - extra);
+            return at > _now ? at : _now;
+        }
+
+        private void Transmit(byte[] buffer, int offset, int count)
+        {
             HostBytesWritten += count;
             ILineFault fault = HostToModuleFault;
             if (fault != null)
@@ -169,7 +291,7 @@ namespace McuUpdater.Simulator
             long deadline = timeoutMs > 0 ? _now + timeoutMs * NsPerMs : _now;
             while (true)
             {
-                int n = _toHost.TakeArrived(_now, buffer, offset, count);
+                int n = _mode == WireMode.DotNet ? _toHost.TakeArrived(_now, buffer, offset, count) : TakeReceived(buffer, offset, count);
                 if (n > 0 || _now >= deadline)
                 {
                     return n;
@@ -188,6 +310,61 @@ namespace McuUpdater.Simulator
                     Settle(next);
                 }
             }
+        }
+
+        // Device modes: bytes that arrived since the last read go through the port's bounded buffer
+        // first. Nobody takes from it between reads, so filling it now, in arrival order, loses
+        // exactly the bytes a driver would have lost when each arrived.
+        private int TakeReceived(byte[] buffer, int offset, int count)
+        {
+            if (_rxRing == null)
+            {
+                _rxRing = new byte[ReceiveBufferSize > 0 ? ReceiveBufferSize : 1];
+            }
+
+            int size = _rxRing.Length;
+            while (true)
+            {
+                int n = _toHost.TakeArrived(_now, _pump, 0, _pump.Length);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                for (int i = 0; i < n; i++)
+                {
+                    if (_rxCount == size)
+                    {
+                        ReceiveOverflows++;
+                        if (_mode == WireMode.Esp32)
+                        {
+                            // The ESP32 driver flushes its whole buffer (and the byte that did not fit).
+                            ReceiveBytesLost += _rxCount + 1;
+                            _rxCount = 0;
+                            _rxHead = 0;
+                        }
+                        else
+                        {
+                            ReceiveBytesLost++;
+                        }
+
+                        continue;
+                    }
+
+                    _rxRing[(_rxHead + _rxCount) % size] = _pump[i];
+                    _rxCount++;
+                }
+            }
+
+            int taken = 0;
+            while (taken < count && _rxCount > 0)
+            {
+                buffer[offset + taken++] = _rxRing[_rxHead];
+                _rxHead = (_rxHead + 1) % size;
+                _rxCount--;
+            }
+
+            return taken;
         }
 
         internal void AdvanceTo(long timeNs)
@@ -249,7 +426,8 @@ namespace McuUpdater.Simulator
         // or the module's wake-up (after handing over the bytes that arrived before it). Ties go to bytes.
         private bool ProcessNextEvent(long limit)
         {
-            long recordEnd = _toModule.RecordEndNs;
+            int chunk = DeliveryChunkBytes;
+            long recordEnd = chunk > 0 ? _toModule.ChunkEndNs(chunk) : _toModule.RecordEndNs;
             long wake = _wakeNs;
             long noise = _toModuleNoiseNs < _toHostNoiseNs ? _toModuleNoiseNs : _toHostNoiseNs;
             if (noise < recordEnd && noise < wake)
@@ -270,7 +448,8 @@ namespace McuUpdater.Simulator
                     return false;
                 }
 
-                Deliver(_toModule.RecordRemaining);
+                int remaining = _toModule.RecordRemaining;
+                Deliver(chunk > 0 && chunk < remaining ? chunk : remaining);
                 return true;
             }
 

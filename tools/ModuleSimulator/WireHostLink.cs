@@ -2,8 +2,9 @@ using McuUpdater.Link;
 
 namespace McuUpdater.Simulator
 {
-    /// <summary>The updater's UART on a <see cref="VirtualWire"/>: writes never block, reads advance virtual time.</summary>
-    internal sealed class WireHostLink : ISerialLink
+    /// <summary>The updater's UART on a <see cref="VirtualWire"/>: writes behave as the wire's mode says, reads advance virtual time.</summary>
+    /// <remarks>As an <see cref="IBackgroundWriter"/> it stands for a writer thread over that UART: the line keeps sending while the caller works in virtual time.</remarks>
+    internal sealed class WireHostLink : ISerialLink, IBackgroundWriter
     {
         private readonly VirtualWire _wire;
 
@@ -15,6 +16,16 @@ namespace McuUpdater.Simulator
         public void Write(byte[] buffer, int offset, int count)
         {
             _wire.HostWrite(buffer, offset, count);
+        }
+
+        public void BeginWrite(byte[] buffer, int offset, int count)
+        {
+            _wire.HostBeginWrite(buffer, offset, count);
+        }
+
+        public bool WaitWritten(int timeoutMs)
+        {
+            return _wire.HostWaitWritten(timeoutMs);
         }
 
         // A negative timeout is treated as 0: waiting forever on a virtual wire where nothing may

@@ -6,8 +6,10 @@ using nanoFramework.TestFramework;
 namespace McuUpdater.Tests.Host.Bridge
 {
     /// <summary>
-    /// Runs nano-style test classes the way nanoFramework's launcher does: one instance per class,
-    /// [Setup] once before the class's first case, [Cleanup] once after its last case.
+    /// Runs nano-style test classes the way nanoFramework's launcher does: no instance (each method
+    /// is called with a null `this`, see <see cref="LauncherRules"/>), public methods only, the
+    /// methods without rows before those with rows, [Setup] once before the class's first case and
+    /// [Cleanup] once after its last case.
     /// </summary>
     /// <remarks>
     /// Cleanup choice: the runner knows every case of a class (it discovers them itself), so it runs
@@ -58,17 +60,20 @@ namespace McuUpdater.Tests.Host.Bridge
                 }
             }
 
-            // Declaration order, as the device runs them.
+            // Declaration order; the launcher runs every method without rows first, then the rows.
             methods.Sort((a, b) => a.MetadataToken.CompareTo(b.MetadataToken));
             List<NanoCase> cases = new List<NanoCase>();
             foreach (MethodInfo m in methods)
             {
-                object[] rows = m.GetCustomAttributes(typeof(DataRowAttribute), false);
-                if (rows.Length == 0)
+                if (!m.IsDefined(typeof(DataRowAttribute), false))
                 {
                     cases.Add(new NanoCase(testClass, m, -1, null));
                 }
+            }
 
+            foreach (MethodInfo m in methods)
+            {
+                object[] rows = m.GetCustomAttributes(typeof(DataRowAttribute), false);
                 for (int i = 0; i < rows.Length; i++)
                 {
                     cases.Add(new NanoCase(testClass, m, i, ((DataRowAttribute)rows[i]).MethodParameters));
@@ -107,7 +112,7 @@ namespace McuUpdater.Tests.Host.Bridge
                 NanoOutcome outcome = state.SetupOutcome;
                 if (outcome.Result == NanoResult.Passed)
                 {
-                    outcome = Invoke(testCase.Method, state.Instance, testCase.Args);
+                    outcome = Invoke(testCase.Method, "[TestMethod]", testCase.Args);
                 }
                 else if (outcome.Result == NanoResult.Failed)
                 {
@@ -168,19 +173,16 @@ namespace McuUpdater.Tests.Host.Bridge
                 state.Pending.Add(c.Method.Name + "#" + c.RowIndex);
             }
 
-            try
+            string instanceState = LauncherRules.InstanceStateProblem(t);
+            if (instanceState != null)
             {
-                // Static classes have no instance; their methods are static.
-                state.Instance = t.IsAbstract && t.IsSealed ? null : Activator.CreateInstance(t, true);
-            }
-            catch (Exception ex)
-            {
-                state.SetupOutcome = Describe(Unwrap(ex));
+                // Every case fails, also those that would not touch the fields: the state can never work.
+                state.SetupOutcome = new NanoOutcome(NanoResult.Failed, instanceState, null);
                 state.CleanupDone = true;
                 return state;
             }
 
-            state.SetupOutcome = InvokeAll(t, typeof(SetupAttribute), state.Instance);
+            state.SetupOutcome = InvokeAll(t, typeof(SetupAttribute), "[Setup]");
             return state;
         }
 
@@ -192,17 +194,17 @@ namespace McuUpdater.Tests.Host.Bridge
             }
 
             state.CleanupDone = true;
-            NanoOutcome o = InvokeAll(state.Type, typeof(CleanupAttribute), state.Instance);
+            NanoOutcome o = InvokeAll(state.Type, typeof(CleanupAttribute), "[Cleanup]");
             return o.Result == NanoResult.Skipped ? NanoOutcome.Pass : o;
         }
 
-        private static NanoOutcome InvokeAll(Type t, Type attribute, object instance)
+        private static NanoOutcome InvokeAll(Type t, Type attribute, string role)
         {
             foreach (MethodInfo m in t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             {
                 if (m.IsDefined(attribute, false))
                 {
-                    NanoOutcome o = Invoke(m, instance, null);
+                    NanoOutcome o = Invoke(m, role, null);
                     if (o.Result != NanoResult.Passed)
                     {
                         return o;
@@ -213,9 +215,9 @@ namespace McuUpdater.Tests.Host.Bridge
             return NanoOutcome.Pass;
         }
 
-        private static NanoOutcome Invoke(MethodInfo m, object instance, object[] args)
+        private static NanoOutcome Invoke(MethodInfo m, string role, object[] args)
         {
-            string mismatch = DataRowMismatch(m, args);
+            string mismatch = LauncherRules.VisibilityProblem(m, role) ?? DataRowMismatch(m, args);
             if (mismatch != null)
             {
                 return new NanoOutcome(NanoResult.Failed, mismatch, null);
@@ -223,8 +225,13 @@ namespace McuUpdater.Tests.Host.Bridge
 
             try
             {
-                m.Invoke(m.IsStatic ? null : instance, args != null && args.Length == 0 ? null : args);
+                LauncherRules.InvokeWithoutInstance(m, args);
                 return NanoOutcome.Pass;
+            }
+            catch (NullReferenceException ex) when (!m.IsStatic)
+            {
+                NanoOutcome o = Describe(ex);
+                return new NanoOutcome(NanoResult.Failed, o.Message + " (" + m.Name + " is an instance method; the launcher calls it with this == null, so any use of the instance throws)", ex);
             }
             catch (Exception ex)
             {
@@ -291,8 +298,6 @@ namespace McuUpdater.Tests.Host.Bridge
             }
 
             public Type Type { get; }
-
-            public object Instance { get; set; }
 
             public NanoOutcome SetupOutcome { get; set; }
 

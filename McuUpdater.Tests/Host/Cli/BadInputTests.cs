@@ -14,10 +14,23 @@ namespace McuUpdater.Tests.Host.Cli
             CliRun run = CliHarness.Run("--help");
             Assert.Contains("30-39 module", run.Output);
             Assert.DoesNotContain("30-49", run.Output);
+            // Every code falls in a band the help names, and every band the help names has codes.
+            System.Collections.Generic.List<int[]> bands = new System.Collections.Generic.List<int[]>();
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(run.Output, "\\b(\\d+)(?:-(\\d+))? [a-zA-Z]"))
+            {
+                int from = int.Parse(m.Groups[1].Value);
+                bands.Add(new[] { from, m.Groups[2].Success ? int.Parse(m.Groups[2].Value) : from });
+            }
+
             foreach (System.Collections.Generic.KeyValuePair<ExitCode, string> row in ExitCodes.All)
             {
                 int code = (int)row.Key;
-                Assert.True(code < 40 || code >= 50, row.Key + " is outside the bands the help names");
+                Assert.True(bands.Exists(b => code >= b[0] && code <= b[1]) || code == 1, row.Key + " (" + code + ") is outside the bands the help names");
+            }
+
+            foreach (int[] band in bands)
+            {
+                Assert.True(Array.Exists(Enum.GetValues<ExitCode>(), c => (int)c >= band[0] && (int)c <= band[1]), "the help names " + band[0] + "-" + band[1] + ", which has no code");
             }
         }
 

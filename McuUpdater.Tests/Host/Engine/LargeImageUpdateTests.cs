@@ -7,11 +7,38 @@ using nanoFramework.TestFramework;
 
 namespace McuUpdater.Tests.Host.Engine
 {
-    /// <summary>The real-size image (2.85 MB) in virtual time; too big for nanoCLR, so host only.</summary>
+    /// <summary>
+    /// The real-size image (2.85 MB) and 16 KB-frame timing in virtual time: the image, two 16 KB
+    /// frame buffers and the simulator's copy do not fit a board's 192 KB heap together, so host only.
+    /// </summary>
     [TestClass]
     public class LargeImageUpdateTests
     {
         private const int Length = 2988442;
+
+        [TestMethod]
+        [DataRow(2000, 0, 0)]
+        [DataRow(3200, 1, 0)]
+        [DataRow(2000, 0, 1)]
+        [DataRow(3200, 1, 1)]
+        [DataRow(2000, 0, 2)]
+        [DataRow(3200, 1, 2)]
+        [DataRow(2000, 0, 4)]
+        [DataRow(3200, 1, 4)]
+        public void Download_TimeoutRunsFromTheFramesLastByte(int slowMs, int resends, int wire)
+        {
+            // A 16 KB frame is 1.42 s on the wire at 115 200: the 3 s start when it has left.
+            SimulatorOptions sim = EngineRig.Simulator(1, 16384);
+            byte[] image = EngineRig.Image(3 * 16372, 12);
+            sim.ExpectedImageSize = image.Length;
+            UpdateOptions options = EngineRig.Defaults();
+            options.MaxBlockSize = UpdateOptions.DefaultMaxBlockSize;
+            EngineRig rig = EngineRig.ForWire(wire, sim, new FaultPlan(12).SlowAt(1, slowMs), options);
+            UpdateResult r = rig.UpdateAndCheck(image, "slow answer to a 16 KB frame");
+            Assert.AreEqual(16372, r.BlockSize, "largest even block under MTU 16384");
+            Assert.AreEqual(resends, r.Resends, "answered " + slowMs.ToString() + " ms after the frame arrived");
+        }
+
 
         [TestMethod]
         [DataRow(0, 8224)]

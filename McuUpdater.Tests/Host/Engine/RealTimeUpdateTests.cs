@@ -17,9 +17,11 @@ namespace McuUpdater.Tests.Host.Engine
     public class RealTimeUpdateTests
     {
         [TestMethod]
-        [DataRow(0)]
-        [DataRow(1)]
-        public void RealTime_UpdateThroughSerialPortLinkOnPseudoTerminal(int variant)
+        [DataRow(0, false)]
+        [DataRow(1, false)]
+        [DataRow(0, true)]
+        [DataRow(1, true)]
+        public void RealTime_UpdateThroughSerialPortLinkOnPseudoTerminal(int variant, bool writerThread)
         {
             if (!OperatingSystem.IsLinux())
             {
@@ -43,8 +45,16 @@ namespace McuUpdater.Tests.Host.Engine
             {
                 runner.IdlePowerSensing = false;
                 runner.Start();
-                UpdateSession session = new UpdateSession(link, new RunnerPower(runner), SystemClock.Instance, options);
+                // The board's way: DATA frames leave through a writer thread while the next one is prepared.
+                WriterThreadLink writer = writerThread ? new WriterThreadLink(link) : null;
+                UpdateSession session = new UpdateSession(writer != null ? (ISerialLink)writer : link, new RunnerPower(runner), SystemClock.Instance, options);
                 UpdateResult r = session.Run(new QuecFotaPackage(new MemoryStream(QuecFotaPackageWriter.Build(firmware, EngineRig.NewVersion)), "rt.pkg"));
+                if (writer != null)
+                {
+                    writer.Dispose();
+                    Assert.IsTrue(writer.BackgroundWrites >= 6, "the DATA frames went through the writer thread: " + writer.BackgroundWrites.ToString());
+                }
+
                 runner.Stop();
 
                 EngineRig.ExpectOutcome(UpdateOutcome.Success, r, "real time");

@@ -19,19 +19,29 @@ namespace McuUpdater.Tests.Host.Guards
         /// <paramref name="sourceFiles"/> are the folder's .cs files relative to the project folder;
         /// <paramref name="depth"/> is how many folders the project sits below the repository root.
         /// </summary>
-        public static List<string> Check(string project, string nfprojText, IEnumerable<string> sourceFiles, string packagesConfigText, int depth, IDictionary<string, string> pinnedVersions)
+        public static List<string> Check(string project, string nfprojText, IEnumerable<string> sourceFiles, string packagesConfigText, int depth, IDictionary<string, string> pinnedVersions, IList<PackageDependency> dependencies = null)
         {
             List<string> errors = new List<string>();
             XDocument proj = XDocument.Parse(nfprojText);
             CheckCompileItems(project, proj, sourceFiles, errors);
 
             Dictionary<string, string> packages = ReadPackages(project, packagesConfigText, errors);
+            Dictionary<string, PackageDependency> raised = Raised(packages, dependencies ?? new PackageDependency[0]);
             foreach (KeyValuePair<string, string> p in packages)
             {
                 string pinned;
+                PackageDependency why;
                 if (!pinnedVersions.TryGetValue(p.Key, out pinned))
                 {
-                    errors.Add(project + ": packages.config has " + p.Key + " which is not in the version table of nanoframework-api/README.md");
+                    errors.Add(project + ": packages.config has " + p.Key + " which is not in the version table of tools/nanoframework-api/README.md");
+                }
+                else if (raised.TryGetValue(p.Key, out why))
+                {
+                    if (p.Value != why.Minimum)
+                    {
+                        errors.Add(project + ": packages.config has " + p.Key + " " + p.Value + " but " + why.Package + " " + why.Version + " needs " + p.Key + " >= " + why.Minimum
+                            + " (dependency table of tools/nanoframework-api/README.md): pin " + why.Minimum);
+                    }
                 }
                 else if (pinned != p.Value)
                 {
@@ -39,10 +49,40 @@ namespace McuUpdater.Tests.Host.Guards
                 }
             }
 
+            foreach (PackageDependency d in dependencies ?? new PackageDependency[0])
+            {
+                string version;
+                if (packages.TryGetValue(d.Package, out version) && version == d.Version && !packages.ContainsKey(d.Dependency))
+                {
+                    errors.Add(project + ": packages.config has " + d.Package + " " + d.Version + " which needs " + d.Dependency + " >= " + d.Minimum + ", and lacks it");
+                }
+            }
+
             CheckPackagePaths(project, nfprojText, packages, depth, errors);
             CheckReferences(project, proj, packages, errors);
             CheckTestTargets(project, proj, packages, errors);
             return errors;
+        }
+
+        /// <summary>
+        /// Packages whose pin a dependency of another package in the same packages.config raises above
+        /// the version table (the highest minimum wins), with the row that raises it.
+        /// </summary>
+        private static Dictionary<string, PackageDependency> Raised(Dictionary<string, string> packages, IEnumerable<PackageDependency> dependencies)
+        {
+            Dictionary<string, PackageDependency> raised = new Dictionary<string, PackageDependency>(StringComparer.Ordinal);
+            foreach (PackageDependency d in dependencies)
+            {
+                string version;
+                PackageDependency current;
+                if (packages.TryGetValue(d.Package, out version) && version == d.Version
+                    && (!raised.TryGetValue(d.Dependency, out current) || new Version(d.Minimum) > new Version(current.Minimum)))
+                {
+                    raised[d.Dependency] = d;
+                }
+            }
+
+            return raised;
         }
 
         private static void CheckCompileItems(string project, XDocument proj, IEnumerable<string> sourceFiles, List<string> errors)

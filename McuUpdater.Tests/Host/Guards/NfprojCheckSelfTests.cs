@@ -40,15 +40,6 @@ namespace McuUpdater.Tests.Host.Guards
         private const string BothCompiles = @"<Compile Include=""A.cs"" /><Compile Include=""Sub\B.cs"" />";
 
         [Fact]
-        public void VersionTable_RaisesAVersionOnlyForProjectsWithThePackageThatNeedsIt()
-        {
-            const string Readme = "| nanoFramework.Runtime.Events | 1.11.37 | x |\n| nanoFramework.Hardware.Esp32 | 1.6.42 | y |\n"
-                + "Known: nanoFramework.Hardware.Esp32 1.6.42 needs nanoFramework.Runtime.Events ≥ 1.11.39 (so pin it).";
-            Assert.Equal("1.11.39", PackageVersionTable.ForProject(Readme, new HashSet<string> { "nanoFramework.Hardware.Esp32", "nanoFramework.Runtime.Events" })["nanoFramework.Runtime.Events"]);
-            Assert.Equal("1.11.37", PackageVersionTable.ForProject(Readme, new HashSet<string> { "nanoFramework.Runtime.Events" })["nanoFramework.Runtime.Events"]);
-        }
-
-        [Fact]
         public void ConsistentProjectPasses()
         {
             Assert.Empty(NfprojCheck.Check("P.nfproj", Project(BothCompiles), Files, Config, 1, Pinned));
@@ -114,6 +105,68 @@ namespace McuUpdater.Tests.Host.Guards
             List<string> errors = NfprojCheck.Check("P.nfproj", text, Files, Config, 1, Pinned);
 
             Assert.Contains("P.nfproj: test project does not import nanoFramework.TestFramework.targets", errors);
+        }
+    
+        private static readonly List<PackageDependency> Esp32Needs = new List<PackageDependency>
+        {
+            new PackageDependency("nanoFramework.Hardware.Esp32", "1.6.42", "nanoFramework.Runtime.Events", "1.11.39"),
+        };
+
+        private static readonly Dictionary<string, string> PinnedWithEsp32 = new Dictionary<string, string>(Pinned)
+        {
+            ["nanoFramework.Hardware.Esp32"] = "1.6.42",
+            ["nanoFramework.Runtime.Events"] = "1.11.37",
+        };
+
+        private static string WithPackages(string events, bool withEvents = true)
+        {
+            string config = Config.Replace("</packages>", @"  <package id=""nanoFramework.Hardware.Esp32"" version=""1.6.42"" />
+" + (withEvents ? @"  <package id=""nanoFramework.Runtime.Events"" version=""" + events + @""" />
+" : string.Empty) + "</packages>");
+            return config;
+        }
+
+        private static string ProjectWithPackages(string events, bool withEvents = true)
+        {
+            string refs = @"<Reference Include=""nanoFramework.Hardware.Esp32, Version=1.6.42.0""><HintPath>..\packages\nanoFramework.Hardware.Esp32.1.6.42\lib\nanoFramework.Hardware.Esp32.dll</HintPath></Reference>"
+                + (withEvents ? @"<Reference Include=""nanoFramework.Runtime.Events, Version=" + events + @".0""><HintPath>..\packages\nanoFramework.Runtime.Events." + events + @"\lib\nanoFramework.Runtime.Events.dll</HintPath></Reference>" : string.Empty);
+            return Project(BothCompiles).Replace("</Project>", "<ItemGroup>" + refs + "</ItemGroup></Project>");
+        }
+
+        [Fact]
+        public void DependencyBelowTheDeclaredMinimumFails()
+        {
+            List<string> errors = NfprojCheck.Check("P.nfproj", ProjectWithPackages("1.11.37"), Files, WithPackages("1.11.37"), 1, PinnedWithEsp32, Esp32Needs);
+
+            Assert.Contains(errors, e => e.Contains("nanoFramework.Runtime.Events 1.11.37 but nanoFramework.Hardware.Esp32 1.6.42 needs nanoFramework.Runtime.Events >= 1.11.39"));
+        }
+
+        [Fact]
+        public void DependencyRaisedToTheDeclaredMinimumPasses()
+        {
+            List<string> errors = NfprojCheck.Check("P.nfproj", ProjectWithPackages("1.11.39"), Files, WithPackages("1.11.39"), 1, PinnedWithEsp32, Esp32Needs);
+
+            Assert.Empty(errors);
+        }
+
+        [Fact]
+        public void MissingDependencyFails()
+        {
+            List<string> errors = NfprojCheck.Check("P.nfproj", ProjectWithPackages("1.11.39", false), Files, WithPackages("1.11.39", false), 1, PinnedWithEsp32, Esp32Needs);
+
+            Assert.Contains(errors, e => e.Contains("needs nanoFramework.Runtime.Events >= 1.11.39, and lacks it"));
+        }
+
+        [Fact]
+        public void RaisedPinWithoutThePackageThatNeedsItFails()
+        {
+            string config = Config.Replace("</packages>", @"  <package id=""nanoFramework.Runtime.Events"" version=""1.11.39"" />
+</packages>");
+            string project = Project(BothCompiles).Replace("</Project>", @"<ItemGroup><Reference Include=""nanoFramework.Runtime.Events, Version=1.11.39.0""><HintPath>..\packages\nanoFramework.Runtime.Events.1.11.39\lib\nanoFramework.Runtime.Events.dll</HintPath></Reference></ItemGroup></Project>");
+
+            List<string> errors = NfprojCheck.Check("P.nfproj", project, Files, config, 1, PinnedWithEsp32, Esp32Needs);
+
+            Assert.Contains(errors, e => e.Contains("nanoFramework.Runtime.Events 1.11.39 but the version table says 1.11.37"));
         }
     }
 }

@@ -10,9 +10,27 @@ namespace McuUpdater.Tests.Host.Guards
         /// <summary>Each nfproj of the repository, relative to the root.</summary>
         public static IEnumerable<object[]> Projects()
         {
+            foreach (string p in NfprojFile.FromSolution(RepoPaths.Root))
+            {
+                yield return new object[] { p };
+            }
+        }
+
+        [Fact]
+        public void ApiReadmeDeclaresTheKnownDependency()
+        {
+            List<PackageDependency> deps = ApiPackages.Load(RepoPaths.ApiFolder).Dependencies;
+
+            Assert.Contains(deps, d => d.Package == "nanoFramework.Hardware.Esp32" && d.Dependency == "nanoFramework.Runtime.Events" && d.Minimum == "1.11.39");
+        }
+
+        [Fact]
+        public void EveryNfprojOnDiskIsInTheSolution()
+        {
+            List<string> inSolution = NfprojFile.FromSolution(RepoPaths.Root);
             foreach (string p in RepoPaths.Nfprojs())
             {
-                yield return new object[] { RepoPaths.Relative(p) };
+                Assert.True(inSolution.Contains(RepoPaths.Relative(p)), RepoPaths.Relative(p) + " is not in McuUpdater.sln (add it to .ci/projects.txt and run python3 .ci/gen_sln.py), so nothing would compile or check it");
             }
         }
 
@@ -30,24 +48,24 @@ namespace McuUpdater.Tests.Host.Guards
             string folder = Path.GetDirectoryName(full);
             string config = Path.Combine(folder, "packages.config");
             int depth = project.Split('/').Length - 1;
-            string configText = File.Exists(config) ? File.ReadAllText(config) : null;
 
             List<string> errors = NfprojCheck.Check(
                 project,
                 File.ReadAllText(full),
                 RepoPaths.PortableSources(folder),
-                configText,
+                File.Exists(config) ? File.ReadAllText(config) : null,
                 depth,
-                PinnedVersions(configText == null ? new HashSet<string>() : NfprojPackageClosure.PackageIds(configText)));
+                PinnedVersions(),
+                ApiPackages.Load(RepoPaths.ApiFolder).Dependencies);
 
             Assert.True(errors.Count == 0, string.Join("\n", errors));
         }
 
-        private static Dictionary<string, string> PinnedVersions(ICollection<string> projectPackages)
+        private static Dictionary<string, string> PinnedVersions()
         {
             string readme = Path.Combine(RepoPaths.ApiFolder, "README.md");
-            Assert.True(File.Exists(readme), "Version table missing: " + readme + " (the shared nanoframework-api folder must sit next to the repository).");
-            Dictionary<string, string> table = PackageVersionTable.ForProject(File.ReadAllText(readme), projectPackages);
+            Assert.True(File.Exists(readme), "Version table missing: " + readme + " (tools/nanoframework-api is part of the repository).");
+            Dictionary<string, string> table = ApiPackages.Load(RepoPaths.ApiFolder).Pinned();
             Assert.True(table.Count > 5, "Could not read the version table of " + readme);
             return table;
         }

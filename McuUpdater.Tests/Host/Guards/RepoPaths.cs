@@ -27,10 +27,10 @@ namespace McuUpdater.Tests.Host.Guards
             }
         }
 
-        /// <summary>The shared nanoFramework API lists: a sibling of the repository folder.</summary>
+        /// <summary>The nanoFramework API lists kept in the repository (tools/nanoframework-api, see its README).</summary>
         public static string ApiFolder
         {
-            get { return Path.GetFullPath(Path.Combine(Root, "..", "shared", "nanoframework-api")); }
+            get { return Path.Combine(Root, "tools", "nanoframework-api"); }
         }
 
         /// <summary>Path relative to the root with '/' separators.</summary>
@@ -73,24 +73,6 @@ namespace McuUpdater.Tests.Host.Guards
 
                 Collect(root, sub, result);
             }
-        }
-
-        /// <summary>The folders of the nfprojs McuUpdater.sln lists, relative to the root, in the solution's order.</summary>
-        public static List<string> SolutionNfprojFolders()
-        {
-            List<string> folders = new List<string>();
-            foreach (string line in File.ReadAllLines(Path.Combine(Root, "McuUpdater.sln")))
-            {
-                // Project("{type}") = "Name", "folder\Name.nfproj", "{guid}"
-                string[] parts = line.Split('"');
-                if (line.StartsWith("Project(", StringComparison.Ordinal) && parts.Length > 5 && parts[5].EndsWith(".nfproj", StringComparison.Ordinal))
-                {
-                    string folder = Path.GetDirectoryName(parts[5].Replace('\\', '/'));
-                    folders.Add(folder.Length == 0 ? "." : folder);
-                }
-            }
-
-            return folders;
         }
 
         /// <summary>Every *.nfproj of the repository (bin/obj/packages/.git skipped).</summary>

@@ -36,6 +36,8 @@ namespace McuUpdater.Cli.Commands
             public bool Verbose { get; set; }
             public string Trace { get; set; }
             public string Link { get; set; } = "auto";
+            public bool Ota { get; set; }
+            public string Dialect { get; set; } = "qi";
         }
 
         // The in-process link's buffer each way: a 16 KB frame and its answer fit.
@@ -52,6 +54,8 @@ namespace McuUpdater.Cli.Commands
             Option<bool> verbose = new Option<bool>("--verbose", "-v") { Description = "log every frame" };
             Option<string> trace = new Option<string>("--trace") { Description = "write the byte/power trace as JSON Lines" };
             Option<string> linkOption = new Option<string>("--link") { Description = "auto (a pseudo-terminal pair where there are any, else an in-process link) | pty | memory", DefaultValueFactory = _ => "auto" };
+            Option<bool> ota = new Option<bool>("--ota") { Description = "the field story: a loopback HTTP server, the module fetches the package through its own TCP/IP, then it is verified, flashed and its version checked (128 KiB by default)" };
+            Option<string> dialect = new Option<string>("--dialect") { Description = "with --ota: the module's TCP/IP AT commands, qi | legacy", DefaultValueFactory = _ => "qi" };
             Command command = new Command("demo", "Full update against the module simulator over a pseudo-terminal pair at 115200 — no hardware, no options needed.");
             command.Options.Add(size);
             foreach (Option o in simulator.All)
@@ -59,7 +63,7 @@ namespace McuUpdater.Cli.Commands
                 command.Options.Add(o);
             }
 
-            foreach (Option o in new Option[] { baud, noPace, attempts, verbose, trace, linkOption })
+            foreach (Option o in new Option[] { baud, noPace, attempts, verbose, trace, linkOption, ota, dialect })
             {
                 command.Options.Add(o);
             }
@@ -74,6 +78,8 @@ namespace McuUpdater.Cli.Commands
                 Trace = r.GetValue(trace),
                 Link = r.GetValue(linkOption),
                 Simulator = simulator.Read(r),
+                Ota = r.GetValue(ota),
+                Dialect = r.GetValue(dialect),
             })));
             return command;
         }
@@ -84,6 +90,17 @@ namespace McuUpdater.Cli.Commands
             if (s.ImageSize < 1)
             {
                 throw new CliException(ExitCode.Usage, "--image-size must be positive");
+            }
+
+            if (s.Ota)
+            {
+                string dialect = (s.Dialect ?? "qi").ToLowerInvariant();
+                if (dialect != "qi" && dialect != "legacy")
+                {
+                    throw new CliException(ExitCode.Usage, "--dialect must be qi or legacy");
+                }
+
+                return DemoOta.Run(ctx, s, dialect);
             }
 
             // The firmware: seeded random bytes in a QuecFOTA package carrying the version the simulated firmware will report.

@@ -45,7 +45,7 @@ namespace McuUpdater.Cli.Commands
             }
 
             Grid grid = new Grid().AddColumn().AddColumn();
-            grid.AddRow("state", journal.IsPending ? "[red]update pending[/] (the module may have no working firmware)" : "[green]nothing pending[/]");
+            grid.AddRow("state", journal.IsPending ? "[red]update pending[/] (the module may have no working firmware)" : journal.IsFetching ? "[yellow]fetching a package[/] (the module untouched; the download resumes from the part file)" : "[green]nothing pending[/]");
             grid.AddRow("image", Markup.Escape(journal.ImageName ?? "-"));
             grid.AddRow("length", journal.ImageLength.ToString());
             grid.AddRow("version", Markup.Escape(journal.ImageVersion ?? "-"));

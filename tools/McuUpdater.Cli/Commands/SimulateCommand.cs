@@ -5,6 +5,7 @@ using McuUpdater.Cli.Hardware;
 using McuUpdater.Cli.Tracing;
 using McuUpdater.Link;
 using McuUpdater.Protocol;
+using McuUpdater.Simulator.Host;
 using Spectre.Console;
 using Command = System.CommandLine.Command;
 
@@ -22,6 +23,8 @@ namespace McuUpdater.Cli.Commands
             public string Pace { get; set; } = "auto";
             public SimulatorSettings Simulator { get; set; } = new SimulatorSettings();
             public string Trace { get; set; }
+            public string Start { get; set; }
+            public string[] Resolve { get; set; } = Array.Empty<string>();
         }
 
         /// <summary>Builds the verb.</summary>
@@ -33,6 +36,9 @@ namespace McuUpdater.Cli.Commands
             Option<string> sense = new Option<string>("--power-sense") { Description = "what powers the module: cts | dsr | dcd (asserted = on; wire the flasher's DTR/RTS there), cts-inv | dsr-inv | dcd-inv (not asserted = on: an MCU's active-high pin on a TTL adapter's active-low input), ri (a ring = power cycle), idle (a 0xB5 after 300 ms of silence = power-on; for ptys and relays)", DefaultValueFactory = _ => "idle" };
             Option<string> pace = new Option<string>("--pace") { Description = "pace bytes at the baud rate: auto (only on /dev/pts/*, which has no line rate) | yes | no", DefaultValueFactory = _ => "auto" };
             Option<string> trace = new Option<string>("--trace") { Description = "write the module's traffic as JSON Lines (tx = towards the module)" };
+            Option<string> start = new Option<string>("--start") { Description = "on: the module starts powered, its old firmware running (default with --power-sense idle, as a module on a bench) | off" };
+            Option<string> dialect = new Option<string>("--dialect") { Description = "the firmware's TCP/IP AT commands: qi | legacy; its sockets reach 127.x (and --resolve names) over real TCP", DefaultValueFactory = _ => "qi" };
+            Option<string[]> resolve = new Option<string[]>("--resolve") { Description = "a host name the module's DNS resolves to 127.0.0.1 (repeatable)", AllowMultipleArgumentsPerToken = true };
             Command command = new Command("simulate", "Run the module simulator on a serial port (until Ctrl+C): boot ROM, download, AT firmware, faults.");
             command.Options.Add(port);
             command.Options.Add(baud);
@@ -41,7 +47,7 @@ namespace McuUpdater.Cli.Commands
                 command.Options.Add(o);
             }
 
-            foreach (Option o in new Option[] { sense, pace, trace })
+            foreach (Option o in new Option[] { sense, pace, trace, start, dialect, resolve })
             {
                 command.Options.Add(o);
             }
@@ -53,9 +59,17 @@ namespace McuUpdater.Cli.Commands
                 PowerSense = r.GetValue(sense),
                 Pace = r.GetValue(pace),
                 Trace = r.GetValue(trace),
-                Simulator = simulator.Read(r),
+                Simulator = WithSockets(simulator.Read(r), r.GetValue(dialect)),
+                Start = r.GetValue(start),
+                Resolve = r.GetValue(resolve) ?? Array.Empty<string>(),
             })));
             return command;
+        }
+
+        private static SimulatorSettings WithSockets(SimulatorSettings settings, string dialect)
+        {
+            settings.Dialect = dialect;
+            return settings;
         }
 
         /// <summary>Runs until <see cref="CliContext.Cancel"/>; returns Ok (Ctrl+C is the normal end).</summary>
@@ -69,6 +83,25 @@ namespace McuUpdater.Cli.Commands
                 "auto" => s.Port != null && s.Port.StartsWith("/dev/pts/", StringComparison.Ordinal),
                 _ => throw new CliException(ExitCode.Usage, "--pace must be auto, yes or no"),
             };
+            bool startOn = (s.Start ?? (sense == "idle" ? "on" : "off")).ToLowerInvariant() switch
+            {
+                "on" => true,
+                "off" => false,
+                _ => throw new CliException(ExitCode.Usage, "--start must be on or off"),
+            };
+            if (startOn && sense != "idle" && s.Start != null)
+            {
+                throw new CliException(ExitCode.Usage, "--start on needs --power-sense idle: with a sensed pin, the pin decides whether the module is on");
+            }
+
+            // Real time: the runner thread must never block waiting on a quiet peer.
+            TcpSimNetwork network = new TcpSimNetwork { SettleMs = 0 };
+            foreach (string name in s.Resolve)
+            {
+                network.MapName(name);
+            }
+
+            s.Simulator.Network = network;
             s.Simulator.CreateModule(out _); // validate options before touching the port
             SerialPortLink link = Ports.Open(s.Port, s.Baud);
             TraceWriter trace = s.Trace != null ? new TraceWriter(s.Trace) : null;
@@ -83,14 +116,21 @@ namespace McuUpdater.Cli.Commands
             try
             {
                 using SimulatorHost sim = SimulatorHost.Start(line, s.Simulator, pace ? s.Baud : 0, idlePowerSense: sense == "idle");
+                sim.Own(network);
+                if (startOn && sense == "idle")
+                {
+                    // Powered from the start, as a module on a bench: the ROM window passes, the old firmware answers AT.
+                    sim.Runner.PowerChanged(true);
+                }
                 if (sense != "idle")
                 {
                     sim.SensePins(link.Port, sense);
                 }
 
                 ctx.Out.MarkupLine(
-                    "simulated module on [bold]{0}[/] at {1} baud{2}: {3} ROM, MTU {4}, new firmware {5}, power sensed by {6}. Ctrl+C stops.",
-                    Markup.Escape(s.Port), s.Baud, pace ? " (paced)" : string.Empty, s.Simulator.Rom, s.Simulator.EffectiveMtu, Markup.Escape(s.Simulator.Version), sense);
+                    "simulated module on [bold]{0}[/] at {1} baud{2}: {3} ROM, MTU {4}, new firmware {5}, power sensed by {6}{7}; AT sockets ({8}) to 127.x over real TCP. Ctrl+C stops.",
+                    Markup.Escape(s.Port), s.Baud, pace ? " (paced)" : string.Empty, s.Simulator.Rom, s.Simulator.EffectiveMtu, Markup.Escape(s.Simulator.Version), sense, startOn ? ", started on (old firmware running)" : string.Empty, s.Simulator.Dialect);
+
                 // A line at every phase, sync or download, and while blocks arrive at most one a second.
                 string shown = null;
                 long blocksShown = -1;

@@ -37,13 +37,20 @@ namespace McuUpdater.Cli.Hardware
         /// <summary>Firmware boot time after RUN, ms.</summary>
         public int BootMs { get; set; } = 1500;
 
+        /// <summary>The TCP/IP AT commands the firmware speaks: qi | legacy.</summary>
+        public string Dialect { get; set; } = "qi";
+
+        /// <summary>The network behind the module's sockets (real TCP on loopback for simulate and demo --ota), or null.</summary>
+        public ISimNetwork Network { get; set; }
+
         /// <summary>The MTU the module will advertise: <see cref="Mtu"/>, or the ROM's own when it is 0.</summary>
         public int EffectiveMtu => Mtu != 0 ? Mtu : (Rom == "quirks" ? SimulatorOptions.SpreadtrumQuirks() : SimulatorOptions.Documented()).Mtu;
 
         /// <summary>Fault option help.</summary>
         public const string FaultHelp =
             "fault to inject (repeatable): status:BLOCK:CODE (refuse a block once with status 1/2/4), silence:BLOCK, slow:BLOCK:MS, "
-            + "power-loss:BLOCK, wrong-next:BLOCK:NEXT, miss-boot:N (ignore the first N sync windows), reply-delay:MS, "
+            + "power-loss:BLOCK, wrong-next:BLOCK:NEXT, next-beyond:BLOCK:EXTRA (a next beyond anything sent), miss-boot:N (ignore the first N sync windows), reply-delay:MS, "
+            + "gmr-noise:N (a noise byte inside the next N AT+GMR answers), at-idle-noise:N (a noise byte before the next N AT commands), "
             + "noise:RATE, drop:RATE, dup:RATE, corrupt:RATE (line faults per byte, host→module; prefix rx- for module→host, e.g. rx-corrupt:0.001), "
             + "idle-noise:MS (a made-up byte about every MS ms while the line is idle; rx-idle-noise:MS towards the host)";
 
@@ -79,6 +86,13 @@ namespace McuUpdater.Cli.Hardware
             }
 
             options.FirmwareBootMs = BootMs;
+            options.AtDialect = (Dialect ?? "qi").ToLowerInvariant() switch
+            {
+                "qi" => McuUpdater.Modem.AtDialect.Qi,
+                "legacy" => McuUpdater.Modem.AtDialect.Legacy,
+                _ => throw new CliException(ExitCode.Usage, "--dialect must be qi or legacy"),
+            };
+            options.Network = Network;
             plan = new FaultPlan(Seed);
             foreach (string spec in Faults ?? Array.Empty<string>())
             {
@@ -118,6 +132,18 @@ namespace McuUpdater.Cli.Hardware
                 case "wrong-next":
                     Fields(spec, p, "BLOCK:NEXT");
                     plan.WrongNextAt(Int(spec, p, 1, "BLOCK", 0, int.MaxValue), Int(spec, p, 2, "NEXT", 0, int.MaxValue));
+                    return;
+                case "next-beyond":
+                    Fields(spec, p, "BLOCK:EXTRA");
+                    plan.NextBeyondSentAt(Int(spec, p, 1, "BLOCK", 0, int.MaxValue), Int(spec, p, 2, "EXTRA", 0, int.MaxValue));
+                    return;
+                case "gmr-noise":
+                    Fields(spec, p, "N");
+                    plan.GmrAnswerNoise = Int(spec, p, 1, "N", 0, 1000);
+                    return;
+                case "at-idle-noise":
+                    Fields(spec, p, "N");
+                    plan.NoiseBeforeAtCommands = Int(spec, p, 1, "N", 0, 1000);
                     return;
                 case "miss-boot":
                     Fields(spec, p, "N");

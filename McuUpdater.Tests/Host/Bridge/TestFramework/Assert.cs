@@ -46,24 +46,28 @@ namespace nanoFramework.TestFramework
         /// <summary>Fails unless <paramref name="actual"/> contains <paramref name="expected"/>.</summary>
         public static void Contains(string expected, string actual, string message = "")
         {
+            RefuseNul("Contains", expected, actual);
             Check(actual != null && expected != null && actual.Contains(expected), "Contains", "Expected to find:<" + Show(expected) + "> in:<" + Show(actual) + ">.", message);
         }
 
         /// <summary>Fails when <paramref name="actual"/> contains <paramref name="expected"/>.</summary>
         public static void DoesNotContains(string expected, string actual, string message = "")
         {
+            RefuseNul("DoesNotContains", expected, actual);
             Check(actual == null || expected == null || !actual.Contains(expected), "DoesNotContains", "Did not expect:<" + Show(expected) + "> in:<" + Show(actual) + ">.", message);
         }
 
         /// <summary>Fails unless <paramref name="actual"/> starts with <paramref name="expected"/>.</summary>
         public static void StartsWith(string expected, string actual, string message = "")
         {
+            RefuseNul("StartsWith", expected, actual);
             Check(actual != null && expected != null && actual.StartsWith(expected, StringComparison.Ordinal), "StartsWith", "Expected start:<" + Show(expected) + ">. Actual:<" + Show(actual) + ">.", message);
         }
 
         /// <summary>Fails unless <paramref name="actual"/> ends with <paramref name="expected"/>.</summary>
         public static void EndsWith(string expected, string actual, string message = "")
         {
+            RefuseNul("EndsWith", expected, actual);
             Check(actual != null && expected != null && actual.EndsWith(expected, StringComparison.Ordinal), "EndsWith", "Expected end:<" + Show(expected) + ">. Actual:<" + Show(actual) + ">.", message);
         }
 
@@ -138,11 +142,13 @@ namespace nanoFramework.TestFramework
 
         internal static void CheckEqual(string name, object expected, object actual, string message)
         {
+            RefuseNul(name, expected, actual);
             Check(AreValuesEqual(expected, actual), name, "Expected:<" + Show(expected) + ">. Actual:<" + Show(actual) + ">.", message);
         }
 
         internal static void CheckNotEqual(string name, object notExpected, object actual, string message)
         {
+            RefuseNul(name, notExpected, actual);
             Check(!AreValuesEqual(notExpected, actual), name, "Expected any value except:<" + Show(notExpected) + ">. Actual:<" + Show(actual) + ">.", message);
         }
 
@@ -155,6 +161,21 @@ namespace nanoFramework.TestFramework
             }
 
             return Equals(a, b);
+        }
+
+        /// <summary>
+        /// nanoCLR strings end at the first 0x00, so a host string holding one compares differently on
+        /// the device (the 16 tests the launcher failed included two such): fail it here too.
+        /// </summary>
+        private static void RefuseNul(string name, object a, object b)
+        {
+            foreach (object o in new[] { a, b })
+            {
+                if (o is string text && text.IndexOf('\0') >= 0)
+                {
+                    Fail(name, "A compared string holds 0x00 at index " + text.IndexOf('\0') + ": nanoCLR strings end there, so the device compares a shorter string. Never build strings from raw bytes; compare bytes, or escape them.", string.Empty);
+                }
+            }
         }
 
         internal static void Check(bool ok, string name, string detail, string message)

@@ -1,5 +1,5 @@
 // Host copies of nanoFramework.TestFramework's attributes: same names and members as
-// ../shared/nanoframework-api/nanoFramework.TestFramework.txt, so the portable tests compile
+// tools/nanoframework-api/nanoFramework.TestFramework.txt, so the portable tests compile
 // unchanged under dotnet test.
 using System;
 
