@@ -38,7 +38,7 @@ namespace McuUpdater.Tests.Host.Simulator
             using (RealTimeModuleRunner runner = new RealTimeModuleRunner(module, pty))
             using (SerialPort port = new SerialPort(pty.SlavePath, 115200, Parity.None, 8, StopBits.One))
             {
-                port.ReadTimeout = 50;
+                port.ReadTimeout = Generous; // bytes are only read once BytesToRead says they are there
                 port.Open();
                 runner.Start();
 
