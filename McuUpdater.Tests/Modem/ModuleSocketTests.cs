@@ -41,6 +41,24 @@ namespace McuUpdater.Tests.Modem
         [TestMethod]
         [DataRow(0)]
         [DataRow(1)]
+        public void Socket_RdyOfTheBootIsNoRestart(int dialect)
+        {
+            // A module that prints RDY when its firmware is up: the bring-up waits through it.
+            byte[] blob = SocketRig.Blob(3000, 12);
+            SimulatorOptions o = SocketRig.Options(dialect, SocketRig.Serving(blob));
+            o.AnnounceRdy = true;
+            IModuleNetwork net = SocketRig.Start(o, null);
+            SocketRig.Connect(net);
+            SocketRig.Request(net.Socket);
+            byte[] got = new byte[blob.Length];
+            int last;
+            Assert.AreEqual(blob.Length, SocketRig.ReadAll(net.Socket, got, ReadTimeoutMs, out last));
+            Assert.IsTrue(SocketRig.Network.Socket.LastOutcome == SocketOutcome.ClosedByPeer);
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
         public void Socket_SimMissing(int dialect)
         {
             SimulatorOptions o = SocketRig.Options(dialect, null);
@@ -154,8 +172,7 @@ namespace McuUpdater.Tests.Modem
             int last;
             int n = SocketRig.Fetch(dialect, blob, plan, got, out last);
             IModuleNetwork net = SocketRig.Network;
-            Assert.AreEqual(-1, last);
-            Assert.AreEqual(SocketOutcome.PdpDropped, net.Socket.LastOutcome, net.Socket.LastReason);
+            SocketRig.AssertEnded(-1, SocketOutcome.PdpDropped, last);
             Assert.IsTrue(n >= 5000 && n < blob.Length, "cut mid-download: " + n.ToString());
             SocketRig.AssertSame(blob, got, n);
 
@@ -176,8 +193,7 @@ namespace McuUpdater.Tests.Modem
             int last;
             int n = SocketRig.Fetch(dialect, blob, plan, got, out last);
             IModuleNetwork net = SocketRig.Network;
-            Assert.AreEqual(-1, last);
-            Assert.AreEqual(SocketOutcome.ModuleRestarted, net.Socket.LastOutcome, net.Socket.LastReason);
+            SocketRig.AssertEnded(-1, SocketOutcome.ModuleRestarted, last);
             Assert.AreEqual(SocketState.Closed, net.Socket.State);
             Assert.IsTrue(n >= 4000 && n < blob.Length, "cut mid-download: " + n.ToString());
             SocketRig.FetchAgain(blob, got);
@@ -237,8 +253,7 @@ namespace McuUpdater.Tests.Modem
             int n = SocketRig.Fetch(dialect, blob, plan, got, out last);
             IModuleNetwork net = SocketRig.Network;
             Assert.AreEqual(6000, n);
-            Assert.AreEqual(0, last);
-            Assert.AreEqual(SocketOutcome.ClosedByPeer, net.Socket.LastOutcome);
+            SocketRig.AssertEnded(0, SocketOutcome.ClosedByPeer, last);
             SocketRig.AssertSame(blob, got, n);
         }
 
@@ -396,8 +411,7 @@ namespace McuUpdater.Tests.Modem
             int last;
             int n = SocketRig.Fetch(dialect, blob, plan, got, out last);
             IModuleNetwork net = SocketRig.Network;
-            Assert.AreEqual(-1, last);
-            Assert.AreEqual(SocketOutcome.Garbled, net.Socket.LastOutcome, net.Socket.LastReason);
+            SocketRig.AssertEnded(-1, SocketOutcome.Garbled, last);
             Assert.AreEqual(SocketState.Failed, net.Socket.State);
             Assert.IsTrue(plan.ModuleToHost.Dropped >= 1, "a byte was dropped");
             SocketRig.AssertSame(blob, got, n);

@@ -101,5 +101,20 @@ namespace McuUpdater.Tests.Modem
             wire.RunFor(10);
             Assert.AreEqual(0, module.Commands.Count, "nothing reached the module");
         }
+
+        [TestMethod]
+        public void Socket_ReadWithNoRoomIsRefused()
+        {
+            ScriptedAtModule module = new ScriptedAtModule();
+            VirtualWire wire = new VirtualWire(module);
+            module.Then("\r\nOK\r\n\r\n+QIOPEN: 0,0\r\n");
+            IModuleNetwork net = ModuleNetworks.Create(wire.HostLink, wire.Clock, new ModemSettings(), null);
+            Assert.AreEqual(SocketOutcome.Ok, net.Socket.Open("10.1.2.3", 80));
+            byte[] buffer = new byte[4];
+            Assert.AreEqual(-1, net.Socket.Read(buffer, 4, 0, 1000));
+            Assert.AreEqual(SocketOutcome.Error, net.Socket.LastOutcome);
+            Assert.AreEqual(1, module.Commands.Count, "no read command went out");
+            Assert.AreEqual(SocketState.Connected, net.Socket.State, "the connection is still there");
+        }
     }
 }

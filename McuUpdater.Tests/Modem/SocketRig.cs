@@ -134,6 +134,13 @@ namespace McuUpdater.Tests.Modem
             }
         }
 
+        /// <summary>Asserts how the last read of <see cref="Network"/> ended: its result and outcome.</summary>
+        public static void AssertEnded(int expectedLast, SocketOutcome expected, int last)
+        {
+            Assert.AreEqual(expectedLast, last, "last read: " + Network.Socket.LastReason);
+            Assert.AreEqual(expected, Network.Socket.LastOutcome, Network.Socket.LastReason);
+        }
+
         /// <summary>A deterministic payload.</summary>
         public static byte[] Blob(int length, int seed)
         {

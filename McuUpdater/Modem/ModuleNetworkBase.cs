@@ -202,6 +202,13 @@ namespace McuUpdater.Modem
                 return -1;
             }
 
+            if (count <= 0)
+            {
+                // AT+QIRD=id,0 is the unread query, not a read: never send it as one.
+                Fail(SocketOutcome.Error, "read of " + count.ToString() + " bytes: give room for at least one");
+                return -1;
+            }
+
             if (count > Settings.ReadChunk)
             {
                 count = Settings.ReadChunk;

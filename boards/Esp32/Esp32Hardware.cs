@@ -8,7 +8,7 @@ using nanoFramework.System.IO.FileSystem;
 
 namespace McuUpdater.Boards.Esp32
 {
-    /// <summary>What an ESP32 does differently: UART pins are routed before a port opens, and the app mounts the SD card itself.</summary>
+    /// <summary>What an ESP32 does differently: UART pins are routed before a port opens, an update session's port writes through a writer thread, and the app mounts the SD card itself.</summary>
     internal sealed class Esp32Hardware : DeviceHardware
     {
         private readonly ArrayList _ports = new ArrayList();
@@ -46,7 +46,11 @@ namespace McuUpdater.Boards.Esp32
                 throw new ArgumentException(port + ": only COM2 and COM3 can be routed (COM1 is the debugger's)");
             }
 
-            return base.OpenPort(port, bufferBytes, sessionWrites);
+            // ESP32's Write blocks until the bytes have left: an update session's port gets a writer
+            // thread, so frame k+1 is read and sealed while frame k is on the wire (the board never
+            // closes its ports, so the thread lives as long as the app).
+            ISerialLink link = base.OpenPort(port, bufferBytes, sessionWrites);
+            return sessionWrites ? new WriterThreadLink(link) : link;
         }
 
         /// <inheritdoc />

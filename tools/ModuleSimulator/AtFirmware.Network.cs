@@ -9,8 +9,11 @@ namespace McuUpdater.Simulator
         private const int MaxRead = 1500;
 
         private readonly SimSocket _socket;
-        private readonly byte[] _pull = new byte[2048];
-        private readonly byte[] _payload = new byte[MaxSend];
+        private const int PullSize = 2048;
+
+        // Allocated when a socket is first used: the simulators of tests that never open one carry none.
+        private byte[] _pull;
+        private byte[] _payload;
 
         private string _apn;
         private bool _contextActive;
@@ -173,6 +176,11 @@ namespace McuUpdater.Simulator
                 return;
             }
 
+            if (_pull == null)
+            {
+                _pull = new byte[PullSize];
+            }
+
             int max = _pull.Length;
             if (_faults != null && _faults.BytesPerSecond > 0)
             {
@@ -229,6 +237,11 @@ namespace McuUpdater.Simulator
                 return;
             }
 
+            if (_payload == null)
+            {
+                _payload = new byte[MaxSend];
+            }
+
             _payloadLeft = count;
             _payloadLength = 0;
             Append("\r\n> ");
@@ -271,6 +284,7 @@ namespace McuUpdater.Simulator
         // The payload of a read, raw, then its CR LF.
         private void AppendRead(int count)
         {
+            EnsureReply(count + 16);
             _socket.Take(_reply, _replyLength, count);
             _replyLength += count;
             _readTotal += count;

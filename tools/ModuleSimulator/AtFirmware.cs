@@ -15,7 +15,10 @@ namespace McuUpdater.Simulator
         private const long NsPerMs = 1000000;
 
         private readonly byte[] _line = new byte[MaxLine];
-        private readonly byte[] _reply = new byte[2048];
+        private const int ReadReplySize = 2048;
+
+        // Grows once to ReadReplySize for the first socket read; AT answers fit the first size.
+        private byte[] _reply = new byte[256];
         private readonly SimulatorOptions _options;
         private readonly SocketFaults _faults;
         private IModuleLine _out;
@@ -290,10 +293,16 @@ namespace McuUpdater.Simulator
             }
         }
 
-        private void AppendBytes(byte[] data, int offset, int count)
+        private void EnsureReply(int more)
         {
-            System.Array.Copy(data, offset, _reply, _replyLength, count);
-            _replyLength += count;
+            if (_replyLength + more <= _reply.Length)
+            {
+                return;
+            }
+
+            byte[] bigger = new byte[ReadReplySize > _replyLength + more ? ReadReplySize : _replyLength + more];
+            System.Array.Copy(_reply, bigger, _replyLength);
+            _reply = bigger;
         }
     }
 }

@@ -3,13 +3,15 @@ namespace McuUpdater.Simulator
     /// <summary>The simulated module's one socket: its connection, the receive buffer the host reads with QIRD, and the URC bookkeeping.</summary>
     internal sealed class SimSocket
     {
-        private readonly byte[] _ring;
+        private readonly int _capacity;
+        private byte[] _ring;
         private int _head;
         private int _count;
 
+        // The buffer comes with the first data: a module that never opens a socket (most tests) carries none.
         public SimSocket(int capacity)
         {
-            _ring = new byte[capacity];
+            _capacity = capacity;
         }
 
         /// <summary>The connection, or null when the socket is not open.</summary>
@@ -46,7 +48,7 @@ namespace McuUpdater.Simulator
 
         public int Space
         {
-            get { return _ring.Length - _count; }
+            get { return _capacity - _count; }
         }
 
         /// <summary>Takes up to <paramref name="max"/> bytes from the connection into the buffer; notes a peer close.</summary>
@@ -77,6 +79,11 @@ namespace McuUpdater.Simulator
             {
                 PeerClosed = true;
                 return 0;
+            }
+
+            if (_ring == null)
+            {
+                _ring = new byte[_capacity];
             }
 
             for (int i = 0; i < n; i++)

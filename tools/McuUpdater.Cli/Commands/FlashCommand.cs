@@ -125,6 +125,9 @@ namespace McuUpdater.Cli.Commands
                 // A person needs seconds to switch the module on after pressing Enter.
                 SyncTimeoutMs = s.SyncTimeoutMs > 0 ? s.SyncTimeoutMs : manual ? ManualSyncTimeoutMs : noPowerControl ? 2000 : 1000,
                 BaudRate = s.Baud,
+
+                // A PC has the memory for the largest blocks the 16384-MTU ROM takes (the library's default suits a board without PSRAM).
+                MaxBlockSize = UpdateOptions.LargeMaxBlockSize,
             };
             if (s.MtuCap > 0)
             {

@@ -31,7 +31,8 @@ namespace McuUpdater.Cli.Hardware
             try
             {
                 // Modem lines are left alone: pseudo-terminals reject them (ENOTTY), and --power dtr/rts sets them itself.
-                SerialPortLink link = new SerialPortLink(name, baud, SerialPortLink.DefaultBufferSize, SystemClock.Instance);
+                // A PC has memory to spare: the large buffer holds a whole MTU 16384 frame.
+                SerialPortLink link = new SerialPortLink(name, baud, SerialPortLink.LargeBufferSize, SystemClock.Instance);
                 lock (Locks)
                 {
                     Locks[link] = held;

@@ -13,9 +13,11 @@ namespace McuUpdater.Simulator.Host
     /// leaves the machine.
     /// <para>
     /// In virtual time the module polls its connections while simulated time runs far ahead of the
-    /// wall clock: a receive that finds nothing waits up to <see cref="SettleMs"/> of real time for
-    /// the peer (once per stall), so a loopback server that answers at once is seen at once and runs
-    /// stay deterministic. On a real-time runner set it to 0 (the runner must not block).
+    /// wall clock: once the module has sent something, a receive that finds nothing waits up to
+    /// <see cref="SettleMs"/> of real time for the peer's answer (once per stall: a wait that expires
+    /// lets virtual time run on until data comes again), so a loopback server that answers is seen,
+    /// even on a loaded machine, and runs stay deterministic. On a real-time runner set it to 0 (the
+    /// runner must not block).
     /// </para>
     /// </remarks>
     public sealed class TcpSimNetwork : ISimNetwork, IDisposable
@@ -24,8 +26,8 @@ namespace McuUpdater.Simulator.Host
         private readonly List<TcpSimConnection> _connections = new List<TcpSimConnection>();
         private readonly object _sync = new object();
 
-        /// <summary>Real-time wait for a peer that has not sent yet (virtual-time runs); 0 never waits.</summary>
-        public int SettleMs { get; set; } = 200;
+        /// <summary>Real-time wait for a peer's answer (virtual-time runs; once per stall, only after the module sent something); 0 never waits.</summary>
+        public int SettleMs { get; set; } = 1000;
 
         /// <summary>Real-time limit of a connect.</summary>
         public int ConnectTimeoutMs { get; set; } = 2000;
@@ -115,6 +117,7 @@ namespace McuUpdater.Simulator.Host
             private readonly TcpSimNetwork _network;
             private bool _eof;
             private bool _stalled;
+            private bool _sent;
             private bool _closed;
 
             public TcpSimConnection(Socket socket, TcpSimNetwork network)
@@ -135,10 +138,11 @@ namespace McuUpdater.Simulator.Host
                     int available = _socket.Available;
                     if (available == 0)
                     {
-                        int waitUs = _stalled ? 0 : _network.SettleMs * 1000;
+                        // Only an answer is waited for: before the first send the peer has nothing to say.
+                        int waitUs = _stalled || !_sent ? 0 : _network.SettleMs * 1000;
                         if (!_socket.Poll(waitUs, SelectMode.SelectRead))
                         {
-                            _stalled = true;
+                            _stalled = _sent;
                             return 0;
                         }
 
@@ -171,6 +175,7 @@ namespace McuUpdater.Simulator.Host
                 try
                 {
                     _socket.Send(buffer, offset, count, SocketFlags.None);
+                    _sent = true;
                     _stalled = false;
                 }
                 catch (SocketException)
