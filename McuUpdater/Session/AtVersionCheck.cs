@@ -195,7 +195,22 @@ namespace McuUpdater.Session
         // The AT+GMR reply: the last informative line before OK; null on ERROR, a restart or timeout.
         private string ReadGmr(long deadlineMs)
         {
-            if (Command("AT+GMR", deadlineMs) != AtResult.Ok || _channel.Lines.Count <= _firstLine)
+            AtResult r = Command("AT+GMR", deadlineMs);
+            while (r == AtResult.Ok && _channel.Lines.Count <= _firstLine)
+            {
+                // An OK with nothing before it answers an earlier AT sent again while its answer
+                // was on the way (a slow or busy host): AT+GMR's own answer is still to come.
+                _firstLine = _channel.Lines.Count;
+                long left = deadlineMs - _clock.NowMs;
+                if (left <= 0)
+                {
+                    return null;
+                }
+
+                r = _channel.WaitFinal((int)left, null);
+            }
+
+            if (r != AtResult.Ok || _channel.Lines.Count <= _firstLine)
             {
                 return null;
             }
