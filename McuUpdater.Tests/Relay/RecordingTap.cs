@@ -20,6 +20,11 @@ namespace McuUpdater.Tests.Relay
 
         public long Bytes { get; private set; }
 
+        public bool WantsFrames(int direction)
+        {
+            return true;
+        }
+
         public void BytesRelayed(int direction, int count)
         {
             lock (_lock)

@@ -12,7 +12,7 @@ namespace McuUpdater.Application
         {
             Mode = UpdaterMode.Update;
             JournalFolder = "I:\\mcuupdater";
-            MaxBlockSize = 8212;
+            MaxBlockSize = UpdateOptions.DefaultMaxBlockSize;
             SyncAttempts = 3;
             MaxRestarts = 3;
             CheckVersion = true;
@@ -36,7 +36,7 @@ namespace McuUpdater.Application
         /// <summary><c>journal</c>: folder of the persistent update journal.</summary>
         public string JournalFolder { get; set; }
 
-        /// <summary><c>max_block</c>: frame buffer cap (8212 fits boards without PSRAM; 16372 for MTU 16384).</summary>
+        /// <summary><c>max_block</c>: frame buffer cap (default 8212 fits boards without PSRAM; 16372 for MTU 16384 with PSRAM).</summary>
         public int MaxBlockSize { get; set; }
 
         /// <summary><c>sync_attempts</c>: power cycles per sync.</summary>

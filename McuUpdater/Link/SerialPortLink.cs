@@ -14,10 +14,19 @@ namespace McuUpdater.Link
     public sealed class SerialPortLink : ISerialLink, IDisposable
     {
         /// <summary>
-        /// Default receive/transmit buffer: larger than the biggest frame we send (MTU 16384), because
-        /// nanoFramework's 256-byte default overflows in 22 ms at 115200 and loses data silently.
+        /// Default receive/transmit buffer: 4 KB, 355 ms of line time at 115200 (nanoFramework's 256-byte
+        /// default overflows in 22 ms and loses data silently), and small enough for a board without PSRAM.
         /// </summary>
-        public const int DefaultBufferSize = 16 * 1024 + 1024;
+        /// <remarks>
+        /// The buffer is native memory, not managed heap, but on ESP32 each port takes twice its size
+        /// from the same internal RAM (nanoFramework's ring buffer plus the IDF driver's). Update mode
+        /// needs little: responses are 13 bytes and ESP32 writes wait for the wire. A relay needs at
+        /// least this on both ports. PCs and boards with PSRAM can take <see cref="LargeBufferSize"/>.
+        /// </remarks>
+        public const int DefaultBufferSize = 4096;
+
+        /// <summary>Opt-in buffer for PCs and boards with PSRAM: a whole MTU 16384 frame and then some.</summary>
+        public const int LargeBufferSize = 16 * 1024 + 1024;
 
         /// <summary>How long a read sleeps between looks at an empty port: short next to a 1.1 ms response.</summary>
         public const int DefaultPollIntervalMs = 1;
@@ -41,7 +50,7 @@ namespace McuUpdater.Link
             PollIntervalMs = DefaultPollIntervalMs;
         }
 
-        /// <summary>Opens <paramref name="portName"/> at 115200 8N1 with <see cref="DefaultBufferSize"/> buffers; the link owns the port.</summary>
+        /// <summary>Opens <paramref name="portName"/> at 115200 8N1 with <see cref="DefaultBufferSize"/> (4 KB) buffers; the link owns the port.</summary>
         public SerialPortLink(string portName)
             : this(portName, Wire.BaudRate, DefaultBufferSize, SystemClock.Instance)
         {

@@ -152,7 +152,8 @@ namespace McuUpdater.Protocol
         }
 
         // Moves input into _raw for processing: one byte when hunting for a head, otherwise as much
-        // of the current field as is available, so large DATA frames are copied in one block.
+        // of the current field as is available (type and length together), so a frame is copied in
+        // four blocks — head, header, data, CRC — never byte by byte.
         private int Append(byte[] input, int offset, int count)
         {
             if (_state == StateHead)
@@ -169,7 +170,20 @@ namespace McuUpdater.Protocol
             int take = 1;
             if (_state == StateData && _dataRemaining > 1)
             {
-                take = _dataRemaining < count ? _dataRemaining : count;
+                take = _dataRemaining;
+            }
+            else if (_state == StateType)
+            {
+                take = 4 - _fieldBytes;
+            }
+            else if (_state == StateLength || _state == StateCrc)
+            {
+                take = 2 - _fieldBytes;
+            }
+
+            if (take > count)
+            {
+                take = count;
             }
 
             int space = _raw.Length - _end;

@@ -13,11 +13,20 @@ namespace McuUpdater.Relay
     /// </remarks>
     public interface IRelayTap
     {
+        /// <summary>
+        /// Whether the relay should decode frames of <paramref name="direction"/> for
+        /// <see cref="FrameSeen"/>; asked once when the tap is set. Decoding costs a CRC step per
+        /// byte and a decoder buffer (host→module: <see cref="RelayOptions.MaxFrameDataLength"/>):
+        /// answer false for a direction whose frames the tap does not look at.
+        /// </summary>
+        bool WantsFrames(int direction);
+
         /// <summary><paramref name="count"/> bytes were forwarded in <paramref name="direction"/> (<see cref="RelayDirection"/>).</summary>
         void BytesRelayed(int direction, int count);
 
         /// <summary>
-        /// A well-formed frame (good CRC) passed in <paramref name="direction"/>. The decoder's
+        /// A well-formed frame (good CRC) passed in <paramref name="direction"/> (only for a direction
+        /// <see cref="WantsFrames"/> asked for). The decoder's
         /// <see cref="FrameDecoder.Type"/>, <see cref="FrameDecoder.Length"/> and data are valid only
         /// during this call.
         /// </summary>

@@ -9,10 +9,10 @@ namespace McuUpdater.Relay
         /// <summary>Bytes forwarded from the module to the host.</summary>
         public long BytesModuleToHost;
 
-        /// <summary>Well-formed frames seen from the host.</summary>
+        /// <summary>Frames seen from the host: short ones (BEGIN, END, RUN) with a good CRC, DATA frames by a head and a length in bounds (not CRC-checked unless a tap decodes them).</summary>
         public long FramesHostToModule;
 
-        /// <summary>Well-formed frames seen from the module.</summary>
+        /// <summary>Frames seen from the module with a good CRC (responses; anything over 16 data bytes is not a response).</summary>
         public long FramesModuleToHost;
 
         /// <summary>Longest pause inside a host→module frame, in ms (what the module's inter-byte timeout sees).</summary>
@@ -30,6 +30,16 @@ namespace McuUpdater.Relay
         /// <summary>Reads that returned bytes, per direction summed (a chunk count; bytes / reads = mean chunk).</summary>
         public long Reads;
 
+        /// <summary>Bytes fed to a tap's frame decoders (0 while no tap asks for frames: the relay itself never decodes).</summary>
+        public long DecodedBytes;
+
+        /// <summary>
+        /// Bytes the relay's own code examined one at a time (sync compares, frame headers, CRCs of
+        /// short frames and of decoded ones): a device-independent measure of its CPU cost per byte
+        /// relayed, since copies and head scans run natively and an interpreter pays per step.
+        /// </summary>
+        public long ByteSteps;
+
         /// <summary>Copies every counter from <paramref name="other"/>.</summary>
         public void CopyFrom(RelayCounters other)
         {
@@ -42,6 +52,8 @@ namespace McuUpdater.Relay
             PowerCycles = other.PowerCycles;
             Sessions = other.Sessions;
             Reads = other.Reads;
+            DecodedBytes = other.DecodedBytes;
+            ByteSteps = other.ByteSteps;
         }
     }
 }

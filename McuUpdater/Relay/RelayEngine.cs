@@ -14,10 +14,14 @@ namespace McuUpdater.Relay
     /// </summary>
     /// <remarks>
     /// <para>One thread per direction (the only two things that really happen at the same time);
-    /// each reads whatever has arrived (waiting at most <see cref="RelayOptions.ReadTimeoutMs"/>),
-    /// writes it to the other side at once, then feeds a copy to a frame decoder for counters and
-    /// the <see cref="IRelayTap"/>. Buffers and decoders are allocated in the constructor; the
-    /// pumps allocate nothing.</para>
+    /// each reads whatever has arrived (waiting at most <see cref="RelayOptions.ReadTimeoutMs"/>)
+    /// and writes it to the other side at once. Only then does it look at the bytes, and cheaply:
+    /// the host's 0xB5 is a compare of the first bytes after a quiet line, and a
+    /// <see cref="FrameSpotter"/> follows frame boundaries (for the counters, gap timing and
+    /// CMD_RUN_GSMSW) at a cost per frame, not per byte. Frames are decoded (CRC over every byte)
+    /// only for a tap that asks for them (<see cref="IRelayTap.WantsFrames"/>), and even then the
+    /// noise between frames is skipped by a native scan. The chunk buffers are allocated in the
+    /// constructor, a tap's decoders when the tap is set; the pumps allocate nothing.</para>
     /// <para>Size both ports' receive buffers before opening them (see <see cref="RelayOptions"/>):
     /// nanoFramework's 256-byte default overflows in 22 ms at 115200 and drops data silently.</para>
     /// <para>Power cycle (with <see cref="RelayOptions.AutoPowerCycle"/>): a 0xB5 arriving after
@@ -38,6 +42,10 @@ namespace McuUpdater.Relay
         // Responses carry at most 6 data bytes; 256 leaves room for the quirk ROM's odd frames.
         private const int ModuleFrameDataLength = 256;
 
+        // Longest frame a host may send: the quirk ROM takes up to its MTU 16384 + 256 (protocol.md).
+        // The spotter holds no frame, so this bound costs no memory.
+        private const int HostFrameDataLength = 16384 + 256;
+
         private readonly ISerialLink _host;
         private readonly ISerialLink _module;
         private readonly IModulePower _power;
@@ -45,8 +53,8 @@ namespace McuUpdater.Relay
         private readonly RelayOptions _options;
         private readonly byte[] _hostBuffer;
         private readonly byte[] _moduleBuffer;
-        private readonly FrameDecoder _hostDecoder;
-        private readonly FrameDecoder _moduleDecoder;
+        private readonly FrameSpotter _hostSpotter;
+        private readonly FrameSpotter _moduleSpotter;
         private readonly object _lock = new object();
         private readonly RelayCounters _counters = new RelayCounters();
 
@@ -63,6 +71,13 @@ namespace McuUpdater.Relay
         // Flags shared by the pump threads, as ints through Interlocked: nanoFramework's corlib has
         // no IsVolatile modifier type, so a volatile field does not compile for the device.
         private int _runAnswered;
+
+        // A tap's decoders: allocated only when a tap asks for frames of that direction.
+        private FrameDecoder _hostDecoder;
+        private FrameDecoder _moduleDecoder;
+        private IRelayTap _tap;
+        private bool _tapHostFrames;
+        private bool _tapModuleFrames;
 
         private int _running;
         private Thread _hostThread;
@@ -105,12 +120,41 @@ namespace McuUpdater.Relay
             _clock = clock;
             _hostBuffer = new byte[_options.ChunkSize];
             _moduleBuffer = new byte[_options.ChunkSize];
-            _hostDecoder = new FrameDecoder(_options.MaxFrameDataLength);
-            _moduleDecoder = new FrameDecoder(ModuleFrameDataLength);
+            _hostSpotter = new FrameSpotter(HostFrameDataLength, -1);
+            _moduleSpotter = new FrameSpotter(FrameSpotter.CheckedDataLength, Command.RunGsmSwRsp);
         }
 
         /// <summary>Observer of frames, power and sessions; set before <see cref="Start"/>.</summary>
-        public IRelayTap Tap { get; set; }
+        /// <remarks>
+        /// Setting a tap that wants frames allocates that direction's decoder (host→module:
+        /// <see cref="RelayOptions.MaxFrameDataLength"/> + 7 bytes; module→host: 263 bytes).
+        /// </remarks>
+        public IRelayTap Tap
+        {
+            get
+            {
+                return _tap;
+            }
+
+            set
+            {
+                bool host = value != null && value.WantsFrames(RelayDirection.HostToModule);
+                bool module = value != null && value.WantsFrames(RelayDirection.ModuleToHost);
+                if (host && _hostDecoder == null)
+                {
+                    _hostDecoder = new FrameDecoder(_options.MaxFrameDataLength);
+                }
+
+                if (module && _moduleDecoder == null)
+                {
+                    _moduleDecoder = new FrameDecoder(ModuleFrameDataLength);
+                }
+
+                _tapHostFrames = host;
+                _tapModuleFrames = module;
+                _tap = value;
+            }
+        }
 
         /// <summary>True between <see cref="Start"/> and <see cref="Stop"/> while no pump has failed.</summary>
         public bool IsRunning
@@ -193,28 +237,34 @@ namespace McuUpdater.Relay
 
             _module.Write(_hostBuffer, 0, n);
             long now = _clock.NowMs;
-            bool syncStart;
-            long gap;
+            bool inFrame = _hostSpotter.InFrame;
+            long stepsBefore = _hostSpotter.ByteSteps;
+            _hostSpotter.Scan(_hostBuffer, 0, n);
+            int syncScan = 0;
+            bool syncStart = false;
             lock (_lock)
             {
-                syncStart = (!_hostSeen || now - _lastHostMs >= _options.SyncQuietMs)
-                    && SyncStart.Begins(_hostBuffer, 0, n);
-                gap = _hostSeen && _hostDecoder.InFrame ? now - _lastHostMs : 0;
+                // Only the first bytes after a quiet line can start a sync: one compare each.
+                if (!_hostSeen || now - _lastHostMs >= _options.SyncQuietMs)
+                {
+                    syncScan = n < SyncStart.ScanBytes ? n : SyncStart.ScanBytes;
+                    syncStart = SyncStart.Begins(_hostBuffer, 0, n);
+                }
+
+                long gap = _hostSeen && inFrame ? now - _lastHostMs : 0;
                 _hostSeen = true;
                 _lastHostMs = now;
-            }
-
-            int frames = Decode(RelayDirection.HostToModule, _hostDecoder, _hostBuffer, n);
-            lock (_lock)
-            {
                 _counters.BytesHostToModule += n;
-                _counters.FramesHostToModule += frames;
+                _counters.FramesHostToModule = _hostSpotter.Frames;
                 _counters.Reads++;
+                _counters.ByteSteps += _hostSpotter.ByteSteps - stepsBefore + syncScan;
                 if (gap > _counters.LongestGapHostToModuleMs)
                 {
                     _counters.LongestGapHostToModuleMs = gap;
                 }
             }
+
+            Observe(RelayDirection.HostToModule, _tapHostFrames ? _hostDecoder : null, _hostBuffer, n);
 
             if (syncStart && _options.AutoPowerCycle)
             {
@@ -238,25 +288,31 @@ namespace McuUpdater.Relay
 
             _host.Write(_moduleBuffer, 0, n);
             long now = _clock.NowMs;
-            long gap;
-            lock (_lock)
+            bool inFrame = _moduleSpotter.InFrame;
+            long stepsBefore = _moduleSpotter.ByteSteps;
+            long runsBefore = _moduleSpotter.WatchedFrames;
+            _moduleSpotter.Scan(_moduleBuffer, 0, n);
+            if (_moduleSpotter.WatchedFrames != runsBefore)
             {
-                gap = _moduleSeen && _moduleDecoder.InFrame ? now - _lastModuleMs : 0;
-                _moduleSeen = true;
-                _lastModuleMs = now;
+                Set(ref _runAnswered, true);
             }
 
-            int frames = Decode(RelayDirection.ModuleToHost, _moduleDecoder, _moduleBuffer, n);
             lock (_lock)
             {
+                long gap = _moduleSeen && inFrame ? now - _lastModuleMs : 0;
+                _moduleSeen = true;
+                _lastModuleMs = now;
                 _counters.BytesModuleToHost += n;
-                _counters.FramesModuleToHost += frames;
+                _counters.FramesModuleToHost = _moduleSpotter.Frames;
                 _counters.Reads++;
+                _counters.ByteSteps += _moduleSpotter.ByteSteps - stepsBefore;
                 if (gap > _counters.LongestGapModuleToHostMs)
                 {
                     _counters.LongestGapModuleToHostMs = gap;
                 }
             }
+
+            Observe(RelayDirection.ModuleToHost, _tapModuleFrames ? _moduleDecoder : null, _moduleBuffer, n);
 
             return n;
         }
@@ -358,37 +414,74 @@ namespace McuUpdater.Relay
             }
         }
 
-        // Feeds a copy of the forwarded bytes to the direction's decoder; returns the frames completed.
-        private int Decode(int direction, FrameDecoder decoder, byte[] buffer, int count)
+        // Tells the tap what was relayed and, when it asked, decodes the frames for it. The decoder
+        // copies a frame's data in one block; noise between frames never reaches it, a native scan
+        // skips to the next head. Skipping is exact: an idle decoder would only discard those bytes.
+        private void Observe(int direction, FrameDecoder decoder, byte[] buffer, int count)
         {
-            IRelayTap tap = Tap;
-            if (tap != null)
+            IRelayTap tap = _tap;
+            if (tap == null)
             {
-                tap.BytesRelayed(direction, count);
+                return;
             }
 
-            int frames = 0;
-            int used = 0;
-            do
+            tap.BytesRelayed(direction, count);
+            if (decoder == null)
             {
-                used += decoder.Feed(buffer, used, count - used);
-                if (decoder.HasFrame)
-                {
-                    frames++;
-                    if (direction == RelayDirection.ModuleToHost && decoder.Type == Command.RunGsmSwRsp)
-                    {
-                        Set(ref _runAnswered, true);
-                    }
+                return;
+            }
 
-                    if (tap != null)
+            int used = 0;
+            long decoded = 0;
+            bool drain = false;
+            while (true)
+            {
+                if (drain)
+                {
+                    // Bytes the decoder kept after a frame (a failed candidate's rest) may hold another.
+                    decoder.Feed(buffer, used, 0);
+                    if (decoder.HasFrame)
                     {
                         tap.FrameSeen(direction, decoder);
+                        continue;
                     }
-                }
-            }
-            while (used < count || decoder.HasFrame);
 
-            return frames;
+                    drain = false;
+                }
+
+                if (used >= count)
+                {
+                    break;
+                }
+
+                if (!decoder.InFrame)
+                {
+                    int head = FrameSpotter.FindHead(buffer, used, count - used);
+                    if (head < 0)
+                    {
+                        break;
+                    }
+
+                    used = head;
+                }
+
+                int took = decoder.Feed(buffer, used, count - used);
+                used += took;
+                decoded += took;
+                if (!decoder.HasFrame)
+                {
+                    break;
+                }
+
+                tap.FrameSeen(direction, decoder);
+                drain = true;
+            }
+
+            lock (_lock)
+            {
+                _counters.DecodedBytes += decoded;
+                _counters.ByteSteps += decoded;
+            }
         }
 
         private void RunHostToModule()

@@ -4,13 +4,18 @@ namespace McuUpdater.Relay
 {
     /// <summary>Settings of a <see cref="RelayEngine"/>; defaults suit 115200 baud and the protocol's timings.</summary>
     /// <remarks>
-    /// Port buffers are not set here: they belong to the serial ports and must be sized before the
-    /// ports are opened. On nanoFramework the default <c>ReadBufferSize</c> of 256 bytes fills in
+    /// <para>Memory (an ESP32 without PSRAM leaves 100–250 KB of managed heap): with the defaults a
+    /// relay allocates two 1 KB chunk buffers and nothing else; a tap that asks for frames adds a
+    /// decoder per direction (host→module <see cref="MaxFrameDataLength"/> + 7 bytes, module→host
+    /// 263 bytes). The McuUpdater.Bench <c>memory</c> command prints the figures.</para>
+    /// <para>Port buffers are not set here: they belong to the serial ports and must be sized before
+    /// the ports are opened. On nanoFramework the default <c>ReadBufferSize</c> of 256 bytes fills in
     /// 22 ms at 115200 (11 520 B/s) and then loses data silently (ESP32 flushes everything, STM32
     /// drops bytes). A relay must set at least 4096 bytes (355 ms of line time) on both ports, more
     /// when a tap or other threads can delay the pump. <see cref="McuUpdater.Link.SerialPortLink"/>
-    /// opens its ports with <see cref="McuUpdater.Link.SerialPortLink.DefaultBufferSize"/> (17 KB: a
-    /// 16 KB frame and then some).
+    /// opens its ports with <see cref="McuUpdater.Link.SerialPortLink.DefaultBufferSize"/> (4 KB,
+    /// that minimum). Those buffers live in the native heap, not the managed one: on ESP32 a port
+    /// costs twice its size there (nanoFramework's ring buffer and the IDF driver's).</para>
     /// </remarks>
     public sealed class RelayOptions
     {
@@ -43,9 +48,22 @@ namespace McuUpdater.Relay
         /// <summary>End the session (release power) as soon as the module answers CMD_RUN_GSMSW (default true).</summary>
         public bool ReleaseAfterRun = true;
 
-        /// <summary>Largest data length the host→module frame decoder accepts (default MTU 16384 + 256, the quirk ROM's limit).</summary>
-        /// <remarks>Only frame counting and the tap depend on it; longer frames are still relayed byte for byte.</remarks>
-        public int MaxFrameDataLength = 16384 + 256;
+        /// <summary>
+        /// Largest data length of a host→module frame decoded for a tap (default 8216: a DATA frame at
+        /// MTU 8224); the decoder is allocated only for a tap that wants host frames.
+        /// </summary>
+        /// <remarks>
+        /// Longer frames are still relayed byte for byte and counted, but not shown to the tap. Opt
+        /// in to <see cref="LargeFrameDataLength"/> to show MTU 16384 DATA frames (16.6 KB: PCs and
+        /// boards with PSRAM).
+        /// </remarks>
+        public int MaxFrameDataLength = DefaultFrameDataLength;
+
+        /// <summary>The default <see cref="MaxFrameDataLength"/>: sequence 4 + block 8212, a full DATA frame at MTU 8224.</summary>
+        public const int DefaultFrameDataLength = 8216;
+
+        /// <summary>The opt-in <see cref="MaxFrameDataLength"/> for MTU 16384: the quirk ROM accepts frames of up to its MTU + 256.</summary>
+        public const int LargeFrameDataLength = 16384 + 256;
 
         /// <summary>Throws when a setting is out of range.</summary>
         public void Validate()

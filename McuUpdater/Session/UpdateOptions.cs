@@ -6,8 +6,19 @@ namespace McuUpdater.Session
     /// <remarks>Protocol numbers default to <see cref="Wire"/> (protocol.md's Decisions); the rest are board or product settings.</remarks>
     public sealed class UpdateOptions
     {
-        /// <summary>Largest block the frame buffers are sized for: MTU 16384 (the Spreadtrum ROM's) minus the DATA overhead, even.</summary>
-        public const int DefaultMaxBlockSize = 16372;
+        /// <summary>
+        /// Default block cap: 8212, a full block at MTU 8224 (MTU − 11), so the two frame buffers take
+        /// 16.4 KB and a session fits a board without PSRAM.
+        /// </summary>
+        /// <remarks>
+        /// MTU 1024 and 8224 lose nothing to it. At MTU 16384 blocks are 8212 instead of 16372: the
+        /// stop-and-wait bound B / (B + 24) drops from 99.85 % to 99.71 % of the line (0.4 s more for
+        /// a 2.85 MB image), for 16.3 KB less heap. <see cref="LargeMaxBlockSize"/> opts in.
+        /// </remarks>
+        public const int DefaultMaxBlockSize = 8212;
+
+        /// <summary>Opt-in block cap for MTU 16384 (the Spreadtrum ROM's) on PCs and boards with PSRAM: frame buffers of 32.8 KB.</summary>
+        public const int LargeMaxBlockSize = 16372;
 
         /// <summary>Creates the defaults.</summary>
         public UpdateOptions()

@@ -32,7 +32,7 @@ namespace McuUpdater.Tests.Host.Engine
             byte[] image = EngineRig.Image(3 * 16372, 12);
             sim.ExpectedImageSize = image.Length;
             UpdateOptions options = EngineRig.Defaults();
-            options.MaxBlockSize = UpdateOptions.DefaultMaxBlockSize;
+            options.MaxBlockSize = UpdateOptions.LargeMaxBlockSize;
             EngineRig rig = EngineRig.ForWire(wire, sim, new FaultPlan(12).SlowAt(1, slowMs), options);
             UpdateResult r = rig.UpdateAndCheck(image, "slow answer to a 16 KB frame");
             Assert.AreEqual(16372, r.BlockSize, "largest even block under MTU 16384");

@@ -69,6 +69,11 @@ namespace McuUpdater.Cli.Commands
         public static ExitCode Run(CliContext ctx, Settings s)
         {
             PowerSpec spec = PowerSpec.Parse(s.Power);
+            if (s.HostPort != null && s.ModulePort != null && Ports.SamePort(s.HostPort, s.ModulePort))
+            {
+                throw new CliException(ExitCode.Usage, "--host-port and --module-port are both " + s.HostPort + ": the relay needs two ports");
+            }
+
             SerialPortLink hostLink = Ports.Open(s.HostPort, s.HostBaud > 0 ? s.HostBaud : s.Baud);
             SerialPortLink moduleLink = null;
             IModulePower power = null;
@@ -97,6 +102,9 @@ namespace McuUpdater.Cli.Commands
                     SessionIdleMs = s.IdleMs,
                     SyncQuietMs = s.SyncQuietMs,
                     ChunkSize = 4096,
+
+                    // A PC has the memory to show the tap DATA frames of the 16384-MTU ROM too.
+                    MaxFrameDataLength = RelayOptions.LargeFrameDataLength,
                     ReadTimeoutMs = 5,
                 };
                 RelayEngine relay = new RelayEngine(hostLink, moduleSide, power, SystemClock.Instance, options);
@@ -163,6 +171,9 @@ namespace McuUpdater.Cli.Commands
             private readonly CliContext _ctx;
 
             public ConsoleTap(CliContext ctx) => _ctx = ctx;
+
+            // Only the PC's BEGIN/END/RUN are printed: the module's answers are not decoded at all.
+            public bool WantsFrames(int direction) => direction == RelayDirection.HostToModule;
 
             public void BytesRelayed(int direction, int count)
             {

@@ -92,7 +92,8 @@ namespace McuUpdater.Simulator.Host
                 image[i] = (byte)rnd.NextUInt();
             }
 
-            int block = Wire.BlockSizeForMtu(sim.Mtu, new UpdateOptions().MaxBlockSize);
+            // The campaign keeps 16 KB frames at MTU 16384 (the PC tool's opt-in cap), where damage is likeliest.
+            int block = Wire.BlockSizeForMtu(sim.Mtu, UpdateOptions.LargeMaxBlockSize);
             int blocks = (length + block - 1) / block;
             FaultPlan plan = new FaultPlan((uint)seed);
             StringBuilder text = new StringBuilder(quirks ? "quirks" : "documented");
@@ -104,7 +105,7 @@ namespace McuUpdater.Simulator.Host
             plan.ApplyTo(wire);
             WireLedger ledger = new WireLedger(plan, tell ? new ConsoleTap() : null);
             ledger.Attach(wire, module);
-            UpdateOptions options = new UpdateOptions { ExpectedVersion = sim.NewFirmwareVersion, MaxRestarts = MaxRestarts, SyncAttempts = 4 };
+            UpdateOptions options = new UpdateOptions { ExpectedVersion = sim.NewFirmwareVersion, MaxRestarts = MaxRestarts, SyncAttempts = 4, MaxBlockSize = UpdateOptions.LargeMaxBlockSize };
             HangGuard guard = new HangGuard(wire);
             UpdateSession session = new UpdateSession(guard, wire.Power, guard, options);
             if (tell)
