@@ -33,6 +33,10 @@ namespace McuUpdater.Tests.Fetch
             options.AtDialect = dialect;
             options.Network = Network;
             options.AcceptedApn = "internet";
+
+            // A 4 KB socket buffer (not the simulator's 8 KB): the server still waits for room, and the
+            // rig fits a board's heap with its package, stored file and module image.
+            options.SocketBufferBytes = 4096;
             Engine = new EngineRig(options, null, null);
 
             // A product's module is on and runs its firmware; the rig's own power line does it, so the counted power stays at 0.
