@@ -73,5 +73,64 @@ namespace McuUpdater.Tests.Application
             Assert.IsTrue(line.IndexOf(",ImageRejected,") > 0, "image refused: " + line);
             Assert.IsTrue(line.IndexOf(ImagePath + " cannot be opened") > 0, "names the file: " + line);
         }
-    }
+    
+        [TestMethod]
+        public void Bench_RoundsContinueAcrossRunsOfTheSameLog_EachLineStampedInUtc()
+        {
+            byte[] firmware = EngineRig.Image(1012 + 5, 73);
+            MemoryDeviceStorage storage = new MemoryDeviceStorage();
+            storage.Put(ImagePath, QuecFotaPackageWriter.Build(firmware, EngineRig.NewVersion));
+            MemoryResultsLog log = new MemoryResultsLog();
+            for (int run = 1; run <= 2; run++)
+            {
+                // A new rig each time, as after a reset of the board or a new `mcuupdater bench`.
+                VirtualWire wire = new VirtualWire(new ModuleSimulator(EngineRig.Simulator(0, 1024)));
+                BenchRig rig = new BenchRig(new BenchSlot[] { new BenchSlot("A1", wire.HostLink, wire.Power, wire.Clock, EngineRig.Defaults()) }, log);
+                Assert.AreEqual(1, rig.RunRound(storage, ImagePath), "flashed");
+                Assert.AreEqual(run, rig.Rounds, "the round continues the log's count");
+                Assert.IsNull(rig.LogFailure, "every line written");
+            }
+
+            Assert.IsNotNull(log.Find(2, "A1"), "the second run wrote round 2, not round 1 again");
+            string stamp = ((string)log.Lines[1]).Split(new char[] { ',' })[1];
+            Assert.AreEqual(20, stamp.Length, "yyyy-MM-ddTHH:mm:ssZ: " + stamp);
+            Assert.AreEqual('T', stamp[10], stamp);
+            Assert.AreEqual('Z', stamp[19], stamp);
+            Assert.AreEqual("2026-03-04T05:06:07Z", BenchRig.UtcStamp(new System.DateTime(2026, 3, 4, 5, 6, 7)), "zero-padded ISO-8601");
+        }
+
+        [TestMethod]
+        public void Bench_UnwritableLogStopsTheRoundBeforeAnyModuleIsTouched_AndALostLineIsReported()
+        {
+            ModuleSimulator module = new ModuleSimulator(EngineRig.Simulator(0, 1024));
+            VirtualWire wire = new VirtualWire(module);
+            MemoryDeviceStorage storage = new MemoryDeviceStorage();
+            storage.Put(ImagePath, QuecFotaPackageWriter.Build(EngineRig.Image(600, 74), EngineRig.NewVersion));
+            MemoryResultsLog log = new MemoryResultsLog();
+            log.Broken = true;
+            BenchRig rig = new BenchRig(new BenchSlot[] { new BenchSlot("A1", wire.HostLink, wire.Power, wire.Clock, EngineRig.Defaults()) }, log);
+            Assert.ThrowsException(typeof(System.IO.IOException), () => rig.RunRound(storage, ImagePath), "refused");
+            Assert.AreEqual(0, module.PowerCycles, "the module was never powered");
+
+            // The log breaks after the check: the module is flashed, and the rig says a line was lost.
+            BrokenAfterOpen later = new BrokenAfterOpen();
+            rig = new BenchRig(new BenchSlot[] { new BenchSlot("A1", wire.HostLink, wire.Power, wire.Clock, EngineRig.Defaults()) }, later);
+            Assert.AreEqual(1, rig.RunRound(storage, ImagePath), "the module is still flashed");
+            Assert.IsNotNull(rig.LogFailure, "the lost line is reported");
+            Assert.IsTrue(rig.LogFailure.IndexOf("card full") >= 0, rig.LogFailure);
+        }
+
+        private sealed class BrokenAfterOpen : IResultsLog
+        {
+            public int Open()
+            {
+                return 0;
+            }
+
+            public void Append(string line)
+            {
+                throw new System.IO.IOException("card full");
+            }
+        }
+}
 }

@@ -211,6 +211,25 @@ namespace McuUpdater.Tests.Application
         }
 
         [TestMethod]
+        public void Bench_AResultsLogThatCannotBeWrittenRefusesTheRoundAndBlinks()
+        {
+            MemoryDeviceStorage files = new MemoryDeviceStorage();
+            files.Put(ImagePath, QuecFotaPackageWriter.Build(EngineRig.Image(1500, 96), EngineRig.NewVersion));
+            SimulatedBoard board = new SimulatedBoard(new ManualClock(), files, new MemoryJournalStore());
+            board.Configure("mode = bench\nimage = " + ImagePath + "\nmax_block = 1012\n");
+            board.Results.Broken = true;
+            ModuleSimulator module = new ModuleSimulator(EngineRig.Simulator(0, 1024));
+            VirtualWire wire = new VirtualWire(module);
+            BoardSlot[] slots = new BoardSlot[] { Slot(0) };
+            board.AddSlot(slots[0].Port, wire.HostLink, slots[0].Power, wire.Power, wire.Clock);
+            BoardRunner runner = new BoardRunner(Layout(slots), board);
+            Assert.AreEqual(BlinkCodes.ResultsLogFailed, runner.RunOnce(), Joined(board.Lines));
+            Assert.AreEqual(0, module.PowerCycles, "the module was not touched");
+            Assert.IsNotNull(board.Line("bench round refused, no module touched: results log"), Joined(board.Lines));
+            Assert.AreEqual((int)LightState.Failed, (int)runner.SystemLight.State, "the board's LED says so");
+        }
+
+        [TestMethod]
         public void Update_ACorruptImageBlinksCodeFourAndLeavesTheModuleAlone()
         {
             byte[] package = QuecFotaPackageWriter.Build(EngineRig.Image(3000, 95), EngineRig.NewVersion);

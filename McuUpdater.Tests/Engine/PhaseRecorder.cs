@@ -117,6 +117,8 @@ namespace McuUpdater.Tests.Engine
                 case RestartReason.FlashError: return "FlashError";
                 case RestartReason.NoAcceptedResponse: return "NoAcceptedResponse";
                 case RestartReason.BeginRefused: return "BeginRefused";
+                case RestartReason.LineNoise: return "LineNoise";
+                case RestartReason.NoValidAnswer: return "NoValidAnswer";
                 default: return "ProtocolError";
             }
         }

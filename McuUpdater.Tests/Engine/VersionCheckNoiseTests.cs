@@ -58,6 +58,21 @@ namespace McuUpdater.Tests.Engine
         [TestMethod]
         [DataRow(0)]
         [DataRow(1)]
+        public void Version_TwoAnswersSpoiltAlikeDoNotOutvoteTheRightOne(int variant)
+        {
+            // Found by the fault campaign (seed 6877): two answers with the same noise byte in the
+            // same place agreed on a version the module never reported.
+            FaultPlan faults = new FaultPlan(35);
+            faults.GmrAnswerNoise = 2;
+            faults.GmrAnswerNoiseRepeats = true;
+            EngineRig rig = new EngineRig(EngineRig.Simulator(variant, 1024), faults, null);
+            rig.UpdateAndCheck(EngineRig.Image(3000, 35), "two answers spoilt alike, then clean ones");
+            Assert.AreEqual(2, faults.GmrAnswerNoiseFired, "both noisy answers were read");
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
         public void Version_NoiseInEveryAnswerIsNoMismatch(int variant)
         {
             FaultPlan faults = new FaultPlan(34);

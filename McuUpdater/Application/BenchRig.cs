@@ -17,7 +17,7 @@ namespace McuUpdater.Application
     public sealed class BenchRig
     {
         /// <summary>The results log's columns.</summary>
-        public const string ResultsHeader = "round,slot,outcome,seconds,resends,restarts,firmware,detail";
+        public const string ResultsHeader = "round,utc,slot,outcome,seconds,resends,restarts,firmware,detail";
 
         private readonly BenchSlot[] _slots;
         private readonly IResultsLog _log;
@@ -36,13 +36,21 @@ namespace McuUpdater.Application
             get { return _slots; }
         }
 
-        /// <summary>Rounds run so far.</summary>
+        /// <summary>The number of the last round: it continues the log's own count, so it is unique in the file across runs.</summary>
         public int Rounds { get; private set; }
 
-        /// <summary>Flashes <paramref name="imagePath"/> into every slot at once; returns how many succeeded.</summary>
+        /// <summary>Why a results line was not written in the last round (null when every line was): the bench must say so loudly.</summary>
+        public string LogFailure { get; private set; }
+
+        /// <summary>
+        /// Flashes <paramref name="imagePath"/> into every slot at once; returns how many succeeded.
+        /// Throws (IOException naming the log) before any module is touched when the log cannot be written.
+        /// </summary>
         public int RunRound(IDeviceStorage storage, string imagePath)
         {
-            Rounds++;
+            int last = _log != null ? _log.Open() : 0;
+            Rounds = (last > Rounds ? last : Rounds) + 1;
+            LogFailure = null;
             Thread[] threads = new Thread[_slots.Length];
             for (int i = 0; i < _slots.Length; i++)
             {
@@ -70,7 +78,7 @@ namespace McuUpdater.Application
                 return;
             }
 
-            string line = Rounds.ToString() + "," + Csv(slot.Name) + "," + OutcomeNames.Name(r.Outcome) + "," + (ms / 1000).ToString() + "." + ((ms % 1000) / 100).ToString()
+            string line = Rounds.ToString() + "," + UtcStamp(DateTime.UtcNow) + "," + Csv(slot.Name) + "," + OutcomeNames.Name(r.Outcome) + "," + (ms / 1000).ToString() + "." + ((ms % 1000) / 100).ToString()
                 + "," + r.Resends.ToString() + "," + r.Restarts.ToString() + "," + Csv(r.FirmwareVersion) + "," + Csv(r.Detail);
             lock (_lock)
             {
@@ -78,11 +86,23 @@ namespace McuUpdater.Application
                 {
                     _log.Append(line);
                 }
-                catch (Exception)
+                catch (Exception e)
                 {
-                    // A full or pulled card must not fail the modules; the LEDs still tell.
+                    // The modules keep going (a failing card must not fail them), but the rig reports it.
+                    LogFailure = e.Message;
                 }
             }
+        }
+
+        /// <summary>ISO-8601 UTC to the second: 2026-11-30T16:58:07Z.</summary>
+        public static string UtcStamp(DateTime utc)
+        {
+            return utc.Year.ToString() + "-" + Two(utc.Month) + "-" + Two(utc.Day) + "T" + Two(utc.Hour) + ":" + Two(utc.Minute) + ":" + Two(utc.Second) + "Z";
+        }
+
+        private static string Two(int value)
+        {
+            return value < 10 ? "0" + value.ToString() : value.ToString();
         }
 
         // Commas and line breaks would break the CSV: a detail keeps its words, not its punctuation.

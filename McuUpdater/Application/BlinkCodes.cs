@@ -21,6 +21,9 @@ namespace McuUpdater.Application
         /// <summary>Relay mode stopped: a port failed.</summary>
         public const int RelayStopped = 6;
 
+        /// <summary>Bench: the results log cannot be written (a round is refused before any module is touched, or a line was lost).</summary>
+        public const int ResultsLogFailed = 7;
+
         /// <summary>One pulse's on time, and the gap between pulses.</summary>
         public const int PulseMs = 200;
 
@@ -38,6 +41,7 @@ namespace McuUpdater.Application
                 case NoImage: return "no usable image";
                 case InternalError: return "internal error";
                 case RelayStopped: return "relay stopped";
+                case ResultsLogFailed: return "results log cannot be written";
                 default: return "code " + code.ToString();
             }
         }

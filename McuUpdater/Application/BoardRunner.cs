@@ -293,7 +293,12 @@ namespace McuUpdater.Application
             _hw.Log("mode: bench, " + slots.Length.ToString() + " slots, image " + settings.ImagePath + ", results " + settings.ResultsPath + (button != null ? "; press the start button for a round" : "; one round at boot"));
             while (!IsStopped)
             {
-                _system.Ok();
+                // A results log that failed keeps blinking until the next round.
+                if (_system.State != LightState.Failed)
+                {
+                    _system.Ok();
+                }
+
                 if (button != null && !WaitForPress(button))
                 {
                     break;
@@ -304,6 +309,11 @@ namespace McuUpdater.Application
                 {
                     break;
                 }
+            }
+
+            if (_system.State == LightState.Failed)
+            {
+                return BlinkCodes.ResultsLogFailed;
             }
 
             _system.Ok();
@@ -318,7 +328,24 @@ namespace McuUpdater.Application
                 _slotLights[i].Busy();
             }
 
-            int ok = Rig.RunRound(_hw.Storage, settings.ImagePath);
+            int ok;
+            try
+            {
+                ok = Rig.RunRound(_hw.Storage, settings.ImagePath);
+            }
+            catch (System.IO.IOException e)
+            {
+                // The rig checks the log before touching a module: no results, no flashing.
+                for (int i = 0; i < _slotLights.Length; i++)
+                {
+                    _slotLights[i].Idle();
+                }
+
+                _hw.Log("bench round refused, no module touched: " + e.Message);
+                _system.Fail(BlinkCodes.ResultsLogFailed, _clock.NowMs);
+                return;
+            }
+
             long now = _clock.NowMs;
             for (int i = 0; i < Rig.Slots.Length; i++)
             {
@@ -336,6 +363,11 @@ namespace McuUpdater.Application
             }
 
             _hw.Log("bench round " + Rig.Rounds.ToString() + ": " + ok.ToString() + " of " + Rig.Slots.Length.ToString() + " flashed");
+            if (Rig.LogFailure != null)
+            {
+                _hw.Log("results not logged: " + Rig.LogFailure);
+                _system.Fail(BlinkCodes.ResultsLogFailed, now);
+            }
         }
 
         // A press is the button going down after it was seen up, and staying down past the bounce.

@@ -10,8 +10,9 @@ namespace McuUpdater.Session
     /// (RDY, +CFUN…) and Quectel's "Revision: " prefix on the version line. On a noisy line:
     /// every command starts with a CR, which ends whatever the idle line left in the module's
     /// command buffer (the module answers that garbage with ERROR, then answers the command);
-    /// AT+GMR is read again when its answer is missing or differs, and a mismatch needs the same
-    /// other version twice — one noise byte in an answer cannot fail a correctly flashed module.
+    /// AT+GMR is read again when its answer is missing or differs (up to 4 reads), and a mismatch
+    /// needs the same other version read most often and at least twice — one noise byte in an
+    /// answer, or two answers spoilt alike, cannot fail a correctly flashed module.
     /// Spoken over an <see cref="AtChannel"/>, so boot chatter (+CFUN:, Call Ready…) is kept out of
     /// the answer as URCs, and a RDY in the middle of it is a restart, never a version.
     /// </remarks>
@@ -116,28 +117,49 @@ namespace McuUpdater.Session
                 {
                     return VersionCheckResult.Match;
                 }
+            }
 
-                if (ReadBefore(version, i))
-                {
-                    // The same answer twice: what the module reports, not what noise made of it.
-                    return expected == null ? VersionCheckResult.ReadOnly : VersionCheckResult.Mismatch;
-                }
+            // Every read is in: the answer given most often, at least twice, is what the module
+            // reports — two answers spoilt alike cannot outvote the clean ones.
+            string agreed = MostRead();
+            if (agreed != null)
+            {
+                FoundVersion = agreed;
+                return expected == null ? VersionCheckResult.ReadOnly : VersionCheckResult.Mismatch;
             }
 
             return FoundVersion == null ? VersionCheckResult.NoAnswer : VersionCheckResult.Unconfirmed;
         }
 
-        private bool ReadBefore(string version, int count)
+        // The answer read most often if read at least twice (the first of a tie), else null.
+        private string MostRead()
         {
-            for (int i = 0; i < count; i++)
+            string best = null;
+            int bestCount = 1;
+            for (int i = 0; i < GmrReads; i++)
             {
-                if (_reads[i] == version)
+                if (_reads[i] == null)
                 {
-                    return true;
+                    continue;
+                }
+
+                int count = 0;
+                for (int j = 0; j < GmrReads; j++)
+                {
+                    if (_reads[j] == _reads[i])
+                    {
+                        count++;
+                    }
+                }
+
+                if (count > bestCount)
+                {
+                    best = _reads[i];
+                    bestCount = count;
                 }
             }
 
-            return false;
+            return best;
         }
 
         // The command's final by the deadline. An ERROR may answer noise ahead of our command: a
@@ -173,7 +195,22 @@ namespace McuUpdater.Session
         // The AT+GMR reply: the last informative line before OK; null on ERROR, a restart or timeout.
         private string ReadGmr(long deadlineMs)
         {
-            if (Command("AT+GMR", deadlineMs) != AtResult.Ok || _channel.Lines.Count <= _firstLine)
+            AtResult r = Command("AT+GMR", deadlineMs);
+            while (r == AtResult.Ok && _channel.Lines.Count <= _firstLine)
+            {
+                // An OK with nothing before it answers an earlier AT sent again while its answer
+                // was on the way (a slow or busy host): AT+GMR's own answer is still to come.
+                _firstLine = _channel.Lines.Count;
+                long left = deadlineMs - _clock.NowMs;
+                if (left <= 0)
+                {
+                    return null;
+                }
+
+                r = _channel.WaitFinal((int)left, null);
+            }
+
+            if (r != AtResult.Ok || _channel.Lines.Count <= _firstLine)
             {
                 return null;
             }

@@ -27,6 +27,14 @@ namespace McuUpdater.Session
         private readonly BlockFrames _frames;
         private readonly byte[] _command = new byte[Wire.FrameOverhead + 4];
 
+        // What came back for the frame being sent and in this pass: a module that answers but
+        // refuses every copy (a noisy line) is not a silent one, nor is a stream of bytes that
+        // never makes a frame (wrong baud rate or port).
+        private long _validFramesAtPass;
+        private long _validFramesAtFrame;
+        private long _junkAtFrame;
+        private int _crcRefusals;
+
         // The reply that decided the last wait (valid after Reply.Response).
         private int _status;
         private long _next;
@@ -93,13 +101,14 @@ namespace McuUpdater.Session
         {
             _events.RaisePhase(UpdatePhase.Beginning);
             _reader.Discard();
+            _validFramesAtPass = _reader.Decoder.Frames;
             int len = FrameEncoder.EncodeBegin(_command, 0, _options.ApplicationVersion);
 
             // protocol.md Decision: after a sync without 0x9A, no answer to BEGIN means restart at once.
             Reply reply = Exchange(len, Command.DlBeginRsp, got9A ? Wire.MaxSendsPerFrame : 1);
             if (reply != Reply.Response)
             {
-                return IsCancelled() ? DownloadStep.Cancelled : Restart(RestartReason.NoAcceptedResponse, got9A ? "no BEGIN_RSP after 3 sends" : "no BEGIN_RSP after a sync without 0x9A");
+                return IsCancelled() ? DownloadStep.Cancelled : NoAnswer(got9A ? "no BEGIN_RSP after 3 sends" : "no BEGIN_RSP after a sync without 0x9A");
             }
 
             Response r = _reader.Response;
@@ -170,7 +179,7 @@ namespace McuUpdater.Session
                     // Resends for status 1/4, "not accepted" and timeouts all count toward the same 3.
                     if (++sends > Wire.MaxSendsPerFrame)
                     {
-                        return Restart(RestartReason.NoAcceptedResponse, BlockDetail(seq, "3 sends without an accepted response"));
+                        return NoAnswer(BlockDetail(seq, "3 sends without an accepted response"));
                     }
 
                     Resends++;
@@ -181,6 +190,7 @@ namespace McuUpdater.Session
                 {
                     sends = 1;
                     lastSeq = seq;
+                    StartFrame();
                 }
 
                 // Get fills only the buffer not on the wire; the write waits for the one before it.
@@ -225,6 +235,7 @@ namespace McuUpdater.Session
                     case Status.CrcError:
                         // protocol.md: ignore "next" here, some ROMs put 0 in it.
                         why = ResendReason.CrcError;
+                        _crcRefusals++;
                         continue;
 
                     case Status.PackageError:
@@ -316,7 +327,7 @@ namespace McuUpdater.Session
             Reply reply = Exchange(len, Command.DlEndRsp, Wire.MaxSendsPerFrame);
             if (reply != Reply.Response)
             {
-                return IsCancelled() ? DownloadStep.Cancelled : Restart(RestartReason.NoAcceptedResponse, "no END_RSP after 3 sends");
+                return IsCancelled() ? DownloadStep.Cancelled : NoAnswer("no END_RSP after 3 sends");
             }
 
             int status = _reader.Response.Status;
@@ -344,7 +355,11 @@ namespace McuUpdater.Session
                     return Reply.NotAccepted;
                 }
 
-                if (send > 1)
+                if (send == 1)
+                {
+                    StartFrame();
+                }
+                else
                 {
                     Resends++;
                     _events.RaiseResend(reply == Reply.Timeout ? ResendReason.Timeout : ResendReason.NotAccepted, -1, send);
@@ -361,6 +376,42 @@ namespace McuUpdater.Session
             }
 
             return reply;
+        }
+
+        private void StartFrame()
+        {
+            _validFramesAtFrame = _reader.Decoder.Frames;
+            _junkAtFrame = Junk();
+            _crcRefusals = 0;
+        }
+
+        private long Junk()
+        {
+            FrameDecoder d = _reader.Decoder;
+            return d.DiscardedBytes + d.BadCrcFrames + d.OversizeFrames;
+        }
+
+        // A frame ran out of sends: say whether the module was silent, answered through a noisy
+        // line, or whether nothing it sent made a frame at all.
+        private DownloadStep NoAnswer(string detail)
+        {
+            long junk = Junk() - _junkAtFrame;
+            if (_crcRefusals > 0)
+            {
+                return Restart(RestartReason.LineNoise, detail + "; the module answered, refusing " + _crcRefusals.ToString() + " copies with a CRC error (a noisy line)");
+            }
+
+            if (junk > 0 && _reader.Decoder.Frames == _validFramesAtFrame)
+            {
+                if (_reader.Decoder.Frames > _validFramesAtPass)
+                {
+                    return Restart(RestartReason.LineNoise, detail + "; the module answered earlier, now only damaged answers came (a noisy line)");
+                }
+
+                return Restart(RestartReason.NoValidAnswer, detail + "; " + junk.ToString() + " bytes or damaged frames came back, no valid frame (wrong baud rate or wrong port?)");
+            }
+
+            return Restart(RestartReason.NoAcceptedResponse, detail);
         }
 
         // As WaitForBlockReply, for a command: a response of the expected type counts at once;

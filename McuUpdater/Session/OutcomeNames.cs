@@ -19,6 +19,8 @@ namespace McuUpdater.Session
                 case UpdateOutcome.FirmwareSilent: return "FirmwareSilent";
                 case UpdateOutcome.LinkError: return "LinkError";
                 case UpdateOutcome.JournalFailed: return "JournalFailed";
+                case UpdateOutcome.NoisyLine: return "NoisyLine";
+                case UpdateOutcome.NoValidAnswer: return "NoValidAnswer";
                 case UpdateOutcome.InternalError: return "InternalError";
                 default: return "outcome " + ((int)outcome).ToString();
             }

@@ -17,5 +17,11 @@ namespace McuUpdater.Session
 
         /// <summary>A "next sequence" outside 0..sent+1, a module that keeps rewinding, or END refused.</summary>
         ProtocolError = 4,
+
+        /// <summary>3 sends of one frame, the module answering yet refusing them (CRC errors, damaged answers): a noisy line.</summary>
+        LineNoise = 5,
+
+        /// <summary>3 sends of one frame answered only by bytes that never made a valid frame, and none in this pass: wrong baud rate or wrong port.</summary>
+        NoValidAnswer = 6,
     }
 }

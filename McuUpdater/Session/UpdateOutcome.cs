@@ -36,6 +36,12 @@ namespace McuUpdater.Session
         /// <summary>The update journal could not record that an update is pending, so the module was not touched.</summary>
         JournalFailed = 10,
 
+        /// <summary>The module answered but refused every copy of a frame (CRC errors, damaged answers) until the restarts ran out: a noisy line.</summary>
+        NoisyLine = 11,
+
+        /// <summary>Only bytes that never made a valid frame came back until the restarts ran out: wrong baud rate or wrong port.</summary>
+        NoValidAnswer = 12,
+
         /// <summary>Something other than the link, a timeout or the storage failed (out of memory, a bug): the detail names the exception.</summary>
         InternalError = 13,
     }

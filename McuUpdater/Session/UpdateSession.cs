@@ -339,6 +339,8 @@ namespace McuUpdater.Session
             {
                 case RestartReason.FlashError: return UpdateOutcome.FlashErrorPersisted;
                 case RestartReason.NoAcceptedResponse: return UpdateOutcome.ModuleSilent;
+                case RestartReason.LineNoise: return UpdateOutcome.NoisyLine;
+                case RestartReason.NoValidAnswer: return UpdateOutcome.NoValidAnswer;
                 default: return UpdateOutcome.ProtocolError;
             }
         }

@@ -78,7 +78,8 @@ namespace McuUpdater.Storage
             string head = QuecFotaText.Read(_header, 0, QuecFotaLayout.HeadLength);
             if (head != QuecFotaLayout.Magic)
             {
-                throw new ImageException(ImageProblem.BadHeader, Name + ": head is \"" + head + "\", expected \"" + QuecFotaLayout.Magic + "\" (not a QuecFOTA package)");
+                // Sending it as raw firmware would flash its header into the module.
+                throw new ImageException(ImageProblem.BadHeader, Name + ": looks like a damaged or unknown QuecFOTA package (head \"" + ImageFormat.Printable(_header, 0, QuecFotaLayout.Magic.Length) + "\", expected \"" + QuecFotaLayout.Magic + "\"); refused, not sent as raw firmware");
             }
         }
 

@@ -14,7 +14,7 @@ namespace McuUpdater.Cli
         {
             RootCommand root = new RootCommand(
                 "mcuupdater: flash Quectel-class modules over their boot-ROM UART protocol, directly or through an MCU relay.\n"
-                + "Exit codes: 0 ok, 2 usage, 10-19 image, 20-29 port/power, 30-49 module, 50-59 relay/simulator/demo, 60 trace, 130 Ctrl+C "
+                + "Exit codes: 0 ok, 2 usage, 10-19 image, 20-29 port/power, 30-39 module, 40-49 fetch/network, 50-59 relay/simulator/demo, 60 trace, 130 Ctrl+C, 143 SIGTERM "
                 + "(`mcuupdater exit-codes` lists them).");
             root.Subcommands.Add(FlashCommand.Build(ctx));
             root.Subcommands.Add(BenchCommand.Build(ctx));

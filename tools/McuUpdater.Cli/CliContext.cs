@@ -25,8 +25,11 @@ namespace McuUpdater.Cli
         /// <summary>Set by Ctrl+C (or by a test).</summary>
         public CancellationToken Cancel { get; }
 
+        /// <summary>Where a person's answers come from (--power manual), or null when nobody can answer.</summary>
+        public TextReader Input { get; init; }
+
         /// <summary>A context writing plain text (no colours, not interactive) to <paramref name="output"/>, for tests.</summary>
-        public static CliContext ForText(TextWriter output, TextWriter error, CancellationToken cancel = default)
+        public static CliContext ForText(TextWriter output, TextWriter error, CancellationToken cancel = default, TextReader input = null)
         {
             IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
             {
@@ -36,7 +39,7 @@ namespace McuUpdater.Cli
                 Out = new AnsiConsoleOutput(output),
             });
             console.Profile.Width = 160;
-            return new CliContext(console, error, cancel);
+            return new CliContext(console, error, cancel) { Input = input };
         }
 
         /// <summary>Throws <see cref="OperationCanceledException"/> once Ctrl+C was pressed.</summary>

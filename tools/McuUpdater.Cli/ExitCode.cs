@@ -64,6 +64,12 @@ namespace McuUpdater.Cli
         /// <summary>The firmware (or the image) reports another version than expected. Outcome VersionMismatch.</summary>
         VersionMismatch = 35,
 
+        /// <summary>The module answered but refused every copy of a frame (CRC errors): a noisy line. Outcome NoisyLine.</summary>
+        NoisyLine = 36,
+
+        /// <summary>Only bytes that never made a valid frame came back: wrong baud rate or wrong port. Outcome NoValidAnswer.</summary>
+        NoValidAnswer = 37,
+
         /// <summary>The update failed for a reason this tool does not know (newer engine): see the message.</summary>
         UpdateFailed = 39,
 
@@ -89,7 +95,7 @@ namespace McuUpdater.Cli
         /// <summary>The demo's image did not arrive intact (received CRC differs).</summary>
         DemoMismatch = 52,
 
-        /// <summary>Pseudo-terminals are not available on this system (demo needs Linux or macOS).</summary>
+        /// <summary>Pseudo-terminals are not available on this system (demo --link pty; plain demo falls back to an in-process link).</summary>
         PseudoTerminalUnavailable = 53,
 
         // 60–69: trace files
@@ -98,5 +104,8 @@ namespace McuUpdater.Cli
 
         /// <summary>Interrupted by Ctrl+C (128 + SIGINT).</summary>
         Cancelled = 130,
+
+        /// <summary>Stopped by SIGTERM (128 + 15: timeout, kill, systemd), handled like Ctrl+C.</summary>
+        Terminated = 143,
     }
 }

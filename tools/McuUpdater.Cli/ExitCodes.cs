@@ -28,6 +28,8 @@ namespace McuUpdater.Cli
             Row(ExitCode.ProtocolError, "module broke the protocol (BEGIN refused, impossible next, MTU too small)"),
             Row(ExitCode.FirmwareSilent, "new firmware did not answer AT after RUN"),
             Row(ExitCode.VersionMismatch, "firmware or image version differs from the expected one"),
+            Row(ExitCode.NoisyLine, "noisy line: the module answered but refused every copy of a frame (try --mtu-cap 1024)"),
+            Row(ExitCode.NoValidAnswer, "no valid answer, only bytes that make no frame (wrong baud rate or wrong port?)"),
             Row(ExitCode.UpdateFailed, "update failed for another reason (see message)"),
             Row(ExitCode.FetchNotFound, "fetch: the server has no package at that path (404)"),
             Row(ExitCode.FetchServerError, "fetch: server error (5xx), another unusable status, or no usable HTTP (no Content-Length, chunked)"),
@@ -36,9 +38,10 @@ namespace McuUpdater.Cli
             Row(ExitCode.RelayFailed, "a relay link failed"),
             Row(ExitCode.SimulatorFailed, "the simulator stopped with an error"),
             Row(ExitCode.DemoMismatch, "demo: received image differs from the one sent"),
-            Row(ExitCode.PseudoTerminalUnavailable, "pseudo-terminals unavailable (demo needs Linux/macOS)"),
+            Row(ExitCode.PseudoTerminalUnavailable, "pseudo-terminals unavailable (demo --link pty; plain demo falls back to an in-process link)"),
             Row(ExitCode.TraceInvalid, "trace file malformed"),
-            Row(ExitCode.Cancelled, "interrupted (Ctrl+C)"),
+            Row(ExitCode.Cancelled, "interrupted (Ctrl+C): power released, summary printed, trace flushed"),
+            Row(ExitCode.Terminated, "stopped by SIGTERM (timeout, kill): handled like Ctrl+C"),
         };
 
         /// <summary>The exit code of an update outcome (one outcome enum from the session up to the exit code).</summary>
@@ -57,6 +60,8 @@ namespace McuUpdater.Cli
                 case McuUpdater.Session.UpdateOutcome.FirmwareSilent: return ExitCode.FirmwareSilent;
                 case McuUpdater.Session.UpdateOutcome.LinkError: return ExitCode.PortFailed;
                 case McuUpdater.Session.UpdateOutcome.JournalFailed: return ExitCode.JournalFailed;
+                case McuUpdater.Session.UpdateOutcome.NoisyLine: return ExitCode.NoisyLine;
+                case McuUpdater.Session.UpdateOutcome.NoValidAnswer: return ExitCode.NoValidAnswer;
                 case McuUpdater.Session.UpdateOutcome.InternalError: return ExitCode.InternalError;
                 default: return ExitCode.UpdateFailed;
             }

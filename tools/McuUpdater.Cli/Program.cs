@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Threading;
 using Spectre.Console;
 
@@ -11,6 +12,16 @@ namespace McuUpdater.Cli
         public static int Main(string[] args)
         {
             using CancellationTokenSource cancel = new CancellationTokenSource();
+            bool terminated = false;
+
+            // SIGTERM (timeout, kill, systemd) stops like Ctrl+C: power released, summary, trace
+            // flushed; without this the runtime ends the process with nothing of that.
+            using PosixSignalRegistration term = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+            {
+                c.Cancel = true;
+                terminated = true;
+                cancel.Cancel();
+            });
             Console.CancelKeyPress += (s, e) =>
             {
                 // First Ctrl+C: stop cleanly (release power, close ports); a second one kills.
@@ -26,7 +37,8 @@ namespace McuUpdater.Cli
                 AnsiConsole.Profile.Width = 240;
             }
 
-            return CliApp.Run(args, new CliContext(AnsiConsole.Console, Console.Error, cancel.Token));
+            int code = CliApp.Run(args, new CliContext(AnsiConsole.Console, Console.Error, cancel.Token) { Input = Console.In });
+            return terminated && (code == (int)ExitCode.Cancelled || code == (int)ExitCode.Ok) ? (int)ExitCode.Terminated : code;
         }
     }
 }

@@ -12,6 +12,8 @@ namespace McuUpdater.Simulator
     {
         private readonly ArrayList _blockFaults = new ArrayList();
         private readonly XorShift _atRandom;
+        private int _repeatedNoise = -1;
+        private int _repeatedPosition = -1;
 
         /// <summary>Creates a plan; each line direction gets its own generator derived from <paramref name="seed"/>.</summary>
         public FaultPlan(uint seed)
@@ -53,6 +55,9 @@ namespace McuUpdater.Simulator
         /// buffer ahead of the host's command.
         /// </summary>
         public int NoiseBeforeAtCommands;
+
+        /// <summary>Every noisy AT+GMR answer gets the same byte at the same place (noise that repeats, the worst case for a check that waits for two equal answers).</summary>
+        public bool GmrAnswerNoiseRepeats;
 
         /// <summary>AT answers with noise inserted so far.</summary>
         public int GmrAnswerNoiseFired { get; private set; }
@@ -213,13 +218,23 @@ namespace McuUpdater.Simulator
 
             GmrAnswerNoise--;
             GmrAnswerNoiseFired++;
-            return 0x21 + _atRandom.Next(0x7F - 0x21);
+            if (!GmrAnswerNoiseRepeats || _repeatedNoise < 0)
+            {
+                _repeatedNoise = 0x21 + _atRandom.Next(0x7F - 0x21);
+            }
+
+            return _repeatedNoise;
         }
 
         // Where inside a text of length n (1..n-1) a noise byte goes.
         internal int AtNoisePosition(int n)
         {
-            return n < 2 ? 0 : 1 + _atRandom.Next(n - 1);
+            if (!GmrAnswerNoiseRepeats || _repeatedPosition < 0)
+            {
+                _repeatedPosition = n < 2 ? 0 : 1 + _atRandom.Next(n - 1);
+            }
+
+            return _repeatedPosition;
         }
 
         internal int TakeNoiseBeforeAtCommand()

@@ -42,6 +42,9 @@ namespace McuUpdater.Simulator
             get { return InCommandPhase && _busy; }
         }
 
+        /// <summary>Extra replies (the plan's <see cref="BlockFaultKind.ExtraReply"/>) sent so far: each lands in a later exchange than the one it answers.</summary>
+        public int ExtraRepliesSent { get; private set; }
+
         /// <summary>Sequence the ROM expects next.</summary>
         public uint ExpectedSequence
         {
@@ -209,6 +212,7 @@ namespace McuUpdater.Simulator
         {
             if (InCommandPhase)
             {
+                ExtraRepliesSent++;
                 _line.Send(_extraReply, 0, _extraReplyLength);
             }
         }

@@ -182,7 +182,7 @@ namespace McuUpdater.Tests.Host.Cli
         public void PowerSpec_RejectsOtherForms(string text)
         {
             CliException ex = Assert.Throws<CliException>(() => PowerSpec.Parse(text));
-            Assert.Equal(ExitCode.Usage, ex.Code);
+            Assert.Equal(ExitCode.PowerControlUnavailable, ex.Code);
         }
 
         [Fact]

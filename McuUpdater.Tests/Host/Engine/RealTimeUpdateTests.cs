@@ -60,7 +60,14 @@ namespace McuUpdater.Tests.Host.Engine
                 EngineRig.ExpectOutcome(UpdateOutcome.Success, r, "real time");
                 Assert.IsTrue(module.ImageMatches(firmware), "byte-exact image");
                 Assert.AreEqual(EngineRig.NewVersion, r.FirmwareVersion, "version over AT");
-                Assert.AreEqual(variant == 0, r.SyncGot9A, "two-stage sync only on the documented ROM");
+                // The quirk ROM never answers 0x9A. The documented ROM does, but the engine waits only
+                // the protocol's 100 ms for it and then goes on single-stage (which must still work):
+                // on a loaded machine that window can pass, so its 0x9A is not asserted here (the
+                // virtual-time tests pin the two-stage sync down).
+                if (variant == 1)
+                {
+                    Assert.IsFalse(r.SyncGot9A, "no two-stage sync on the quirk ROM");
+                }
             }
         }
 

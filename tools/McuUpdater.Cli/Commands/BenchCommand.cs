@@ -72,7 +72,7 @@ namespace McuUpdater.Cli.Commands
                 throw new CliException(ExitCode.Usage, "--power " + s.Power + " cannot serve several slots; use none, dtr or rts (each slot's own port lines)");
             }
 
-            if (new HashSet<string>(s.Ports).Count != s.Ports.Length)
+            if (new HashSet<string>(Array.ConvertAll(s.Ports, PortLock.Resolve)).Count != s.Ports.Length)
             {
                 throw new CliException(ExitCode.Usage, "a --port is given twice");
             }
@@ -83,6 +83,13 @@ namespace McuUpdater.Cli.Commands
             // The image is checked once, before any port is opened.
             StreamImage checkedImage = Images.Open(s.Image, s.ExpectVersion, out FileStream file);
             file.Dispose();
+
+            // So is the results log: a production log must never be lost, so no module is touched without it.
+            FileResultsLog log = s.Results != null ? new FileResultsLog(s.Results) : null;
+            if (log != null)
+            {
+                OpenLog(log);
+            }
 
             List<SerialPortLink> links = new List<SerialPortLink>();
             List<IDisposable> owned = new List<IDisposable>();
@@ -103,19 +110,27 @@ namespace McuUpdater.Cli.Commands
                 }
 
                 using CancellationHook hook = new CancellationHook(ctx, slots);
-                IResultsLog log = s.Results != null ? new FileResultsLog(s.Results) : null;
                 ctx.Out.WriteLine($"{s.Image}: {checkedImage.Length} bytes{(checkedImage.Version != null ? ", version " + checkedImage.Version : string.Empty)} → {slots.Length} slots at {s.Baud} baud, power {powerSpec.Text}");
                 BenchRig rig = new BenchRig(slots, log);
                 ProgressState[] states = new ProgressState[slots.Length];
                 string[] titles = new string[slots.Length];
                 for (int i = 0; i < slots.Length; i++)
                 {
-                    states[i] = ProgressState.Follow(slots[i].Session);
+                    states[i] = ProgressState.Follow(slots[i].Session, !powerSpec.IsNone);
                     states[i].SetTotal(checkedImage.Length);
                     titles[i] = slots[i].Name;
                 }
 
-                int ok = ProgressView.RunMany(ctx.Out, titles, states, () => rig.RunRound(new FileDeviceStorage(), s.Image));
+                int ok = ProgressView.RunMany(ctx.Out, titles, states, () =>
+                {
+                    int flashed = RunRound(rig, s.Image);
+                    for (int i = 0; i < slots.Length; i++)
+                    {
+                        states[i].Finish(slots[i].LastResult);
+                    }
+
+                    return flashed;
+                });
 
                 Table table = new Table().AddColumns("slot", "outcome", "resends", "restarts", "firmware", "detail");
                 foreach (BenchSlot slot in slots)
@@ -126,10 +141,21 @@ namespace McuUpdater.Cli.Commands
                 }
 
                 ctx.Out.Write(table);
-                ctx.Out.WriteLine($"{ok} of {slots.Length} modules flashed{(s.Results != null ? "; results appended to " + s.Results : string.Empty)}");
+                ctx.Out.WriteLine($"{ok} of {slots.Length} modules flashed{(s.Results != null && rig.LogFailure == null ? "; round " + rig.Rounds + " appended to " + s.Results : string.Empty)}");
+                if (rig.LogFailure != null)
+                {
+                    throw new CliException(ExitCode.OutputNotWritable, rig.LogFailure + "; the table above is this round's only record");
+                }
+
                 if (ok == slots.Length)
                 {
                     return ExitCode.Ok;
+                }
+
+                if (ctx.Cancel.IsCancellationRequested)
+                {
+                    ctx.Error.WriteLine($"interrupted: {slots.Length - ok} of {slots.Length} modules not flashed (exit {(int)ExitCode.Cancelled})");
+                    return ExitCode.Cancelled;
                 }
 
                 ctx.Error.WriteLine($"error: {slots.Length - ok} of {slots.Length} modules failed (exit {(int)ExitCode.UpdateFailed}: {ExitCodes.Describe(ExitCode.UpdateFailed)})");
@@ -146,6 +172,30 @@ namespace McuUpdater.Cli.Commands
                 {
                     Ports.Close(link);
                 }
+            }
+        }
+
+        private static int OpenLog(FileResultsLog log)
+        {
+            try
+            {
+                return log.Open();
+            }
+            catch (IOException ex)
+            {
+                throw new CliException(ExitCode.OutputNotWritable, ex.Message + " (no module was touched)", ex);
+            }
+        }
+
+        private static int RunRound(BenchRig rig, string image)
+        {
+            try
+            {
+                return rig.RunRound(new FileDeviceStorage(), image);
+            }
+            catch (IOException ex)
+            {
+                throw new CliException(ExitCode.OutputNotWritable, ex.Message + " (no module was touched)", ex);
             }
         }
 

@@ -17,7 +17,8 @@ namespace McuUpdater.Cli.Commands
     /// <summary>
     /// `demo`: a full update with no hardware. A pseudo-terminal pair; the module simulator on the
     /// master side, paced at 115200 like a real UART; the updater on the slave through a real
-    /// System.IO.Ports.SerialPort; the power line wired straight to the simulated module.
+    /// System.IO.Ports.SerialPort; the power line wired straight to the simulated module. Where
+    /// there are no pseudo-terminals (Windows) the same simulator runs over an in-process link.
     /// </summary>
     public static class DemoCommand
     {
@@ -34,9 +35,13 @@ namespace McuUpdater.Cli.Commands
             public int Attempts { get; set; } = 4;
             public bool Verbose { get; set; }
             public string Trace { get; set; }
+            public string Link { get; set; } = "auto";
             public bool Ota { get; set; }
             public string Dialect { get; set; } = "qi";
         }
+
+        // The in-process link's buffer each way: a 16 KB frame and its answer fit.
+        private const int PipeBytes = 64 * 1024;
 
         /// <summary>Builds the verb.</summary>
         public static Command Build(CliContext ctx)
@@ -48,6 +53,7 @@ namespace McuUpdater.Cli.Commands
             Option<int> attempts = new Option<int>("--attempts") { Description = "whole-procedure attempts", DefaultValueFactory = _ => 4 };
             Option<bool> verbose = new Option<bool>("--verbose", "-v") { Description = "log every frame" };
             Option<string> trace = new Option<string>("--trace") { Description = "write the byte/power trace as JSON Lines" };
+            Option<string> linkOption = new Option<string>("--link") { Description = "auto (a pseudo-terminal pair where there are any, else an in-process link) | pty | memory", DefaultValueFactory = _ => "auto" };
             Option<bool> ota = new Option<bool>("--ota") { Description = "the field story: a loopback HTTP server, the module fetches the package through its own TCP/IP, then it is verified, flashed and its version checked (128 KiB by default)" };
             Option<string> dialect = new Option<string>("--dialect") { Description = "with --ota: the module's TCP/IP AT commands, qi | legacy", DefaultValueFactory = _ => "qi" };
             Command command = new Command("demo", "Full update against the module simulator over a pseudo-terminal pair at 115200 — no hardware, no options needed.");
@@ -57,7 +63,7 @@ namespace McuUpdater.Cli.Commands
                 command.Options.Add(o);
             }
 
-            foreach (Option o in new Option[] { baud, noPace, attempts, verbose, trace, ota, dialect })
+            foreach (Option o in new Option[] { baud, noPace, attempts, verbose, trace, linkOption, ota, dialect })
             {
                 command.Options.Add(o);
             }
@@ -70,6 +76,7 @@ namespace McuUpdater.Cli.Commands
                 Attempts = r.GetValue(attempts),
                 Verbose = r.GetValue(verbose),
                 Trace = r.GetValue(trace),
+                Link = r.GetValue(linkOption),
                 Simulator = simulator.Read(r),
                 Ota = r.GetValue(ota),
                 Dialect = r.GetValue(dialect),
@@ -102,53 +109,98 @@ namespace McuUpdater.Cli.Commands
             byte[] package = QuecFotaPackageWriter.Build(firmware, s.Simulator.Version);
             QuecFotaPackage image = new QuecFotaPackage(new MemoryStream(package, writable: false), "demo.pkg");
 
-            PseudoTerminal pty;
-            try
+            string mode = (s.Link ?? "auto").ToLowerInvariant();
+            if (mode != "auto" && mode != "pty" && mode != "memory")
             {
-                pty = new PseudoTerminal();
-            }
-            catch (Exception ex) when (ex is IOException || ex is DllNotFoundException || ex is EntryPointNotFoundException)
-            {
-                throw new CliException(ExitCode.PseudoTerminalUnavailable, "cannot open a pseudo-terminal pair: " + ex.Message, ex);
+                throw new CliException(ExitCode.Usage, "--link must be auto, pty or memory");
             }
 
-            using (pty)
-            using (SimulatorHost sim = SimulatorHost.Start(pty, s.Simulator, s.NoPace ? 0 : s.Baud, idlePowerSense: false))
+            PseudoTerminal pty = null;
+            string fallback = null;
+            if (mode != "memory")
             {
-                SerialPortLink link = Ports.Open(pty.SlavePath, s.Baud);
-                TraceWriter trace = s.Trace != null ? new TraceWriter(s.Trace) : null;
                 try
                 {
-                    double seconds = s.ImageSize / (s.Baud / 10.0);
-                    ctx.Out.MarkupLine(
-                        "demo: {0} bytes → simulated module (MTU {1}, {2} ROM) on {3}, {4} baud{5}; ≥ {6:0.0} s of line time",
-                        s.ImageSize, s.Simulator.EffectiveMtu, s.Simulator.Rom, pty.SlavePath, s.Baud, s.NoPace ? " (not paced)" : string.Empty, seconds);
-                    UpdateOptions options = FlashCommand.Options(new FlashCommand.Settings { Attempts = s.Attempts, Baud = s.Baud }, noPowerControl: false);
-                    UpdateResult result = UpdateRunner.Run(ctx, link, sim.Power, image, options, new UpdateView { Verbose = s.Verbose, Trace = trace, Baud = s.Baud, Title = "demo" });
-                    ExitCode code = FlashCommand.Finish(ctx, result);
-                    if (code != ExitCode.Ok)
+                    pty = new PseudoTerminal();
+                }
+                catch (Exception ex) when (ex is IOException || ex is DllNotFoundException || ex is EntryPointNotFoundException)
+                {
+                    if (mode == "pty")
                     {
-                        return code;
+                        throw new CliException(ExitCode.PseudoTerminalUnavailable, "cannot open a pseudo-terminal pair: " + ex.Message, ex);
                     }
 
-                    if (!sim.Module.ImageMatches(firmware))
-                    {
-                        throw new CliException(ExitCode.DemoMismatch, "the simulated module received " + sim.Module.ReceivedImageLength + " bytes that differ from the image sent");
-                    }
+                    fallback = ex.Message;
+                }
+            }
 
-                    ctx.Out.MarkupLine("[green]the simulated module holds the image byte for byte[/] (CRC-32 0x{0:X8}); it accepted {1} frames, refused {2}", sim.Module.ReceivedImageCrc32, sim.Module.FramesAccepted, sim.Module.FramesRejected);
-                    if (trace != null)
+            if (pty != null)
+            {
+                using (pty)
+                using (SimulatorHost sim = SimulatorHost.Start(pty, s.Simulator, s.NoPace ? 0 : s.Baud, idlePowerSense: false))
+                {
+                    SerialPortLink link = Ports.Open(pty.SlavePath, s.Baud);
+                    try
                     {
-                        ctx.Out.WriteLine("trace written to " + s.Trace + " (decode: mcuupdater trace " + s.Trace + " --vcd demo.vcd)");
+                        return Run(ctx, s, link, sim, "a pseudo-terminal pair (" + pty.SlavePath + ", a real serial port)", firmware, image);
                     }
+                    finally
+                    {
+                        Ports.Close(link);
+                    }
+                }
+            }
 
-                    return ExitCode.Ok;
+            // No pseudo-terminals (Windows): the same simulator, paced the same way, over an in-process pipe.
+            PipeLink.CreatePair(PipeBytes, out PipeLink moduleSide, out PipeLink updaterSide);
+            using (SimulatorHost sim = SimulatorHost.Start(moduleSide, s.Simulator, s.NoPace ? 0 : s.Baud, idlePowerSense: false))
+            {
+                try
+                {
+                    string why = fallback != null ? "no pseudo-terminals here: " + fallback : "--link memory";
+                    return Run(ctx, s, updaterSide, sim, "an in-process link (" + why + ")", firmware, image);
                 }
                 finally
                 {
-                    trace?.Dispose();
-                    Ports.Close(link);
+                    moduleSide.Close();
+                    updaterSide.Close();
                 }
+            }
+        }
+
+        private static ExitCode Run(CliContext ctx, Settings s, ISerialLink link, SimulatorHost sim, string linkText, byte[] firmware, IImageSource image)
+        {
+            TraceWriter trace = s.Trace != null ? new TraceWriter(s.Trace) : null;
+            try
+            {
+                double seconds = s.ImageSize / (s.Baud / 10.0);
+                ctx.Out.MarkupLine(
+                    "demo over {0}: {1} bytes → simulated module (MTU {2}, {3} ROM), {4} baud{5}; ≥ {6:0.0} s of line time",
+                    Markup.Escape(linkText), s.ImageSize, s.Simulator.EffectiveMtu, s.Simulator.Rom, s.Baud, s.NoPace ? " (not paced)" : " (paced)", seconds);
+                UpdateOptions options = FlashCommand.Options(new FlashCommand.Settings { Attempts = s.Attempts, Baud = s.Baud }, noPowerControl: false);
+                UpdateResult result = UpdateRunner.Run(ctx, link, sim.Power, image, options, new UpdateView { Verbose = s.Verbose, Trace = trace, Baud = s.Baud, Title = "demo", Paced = !s.NoPace });
+                ExitCode code = FlashCommand.Finish(ctx, result);
+                if (code != ExitCode.Ok)
+                {
+                    return code;
+                }
+
+                if (!sim.Module.ImageMatches(firmware))
+                {
+                    throw new CliException(ExitCode.DemoMismatch, "the simulated module received " + sim.Module.ReceivedImageLength + " bytes that differ from the image sent");
+                }
+
+                ctx.Out.MarkupLine("[green]the simulated module holds the image byte for byte[/] (CRC-32 0x{0:X8}); it accepted {1} frames, refused {2}", sim.Module.ReceivedImageCrc32, sim.Module.FramesAccepted, sim.Module.FramesRejected);
+                if (trace != null)
+                {
+                    ctx.Out.WriteLine("trace written to " + s.Trace + " (decode: mcuupdater trace " + s.Trace + " --vcd demo.vcd)");
+                }
+
+                return ExitCode.Ok;
+            }
+            finally
+            {
+                trace?.Dispose();
             }
         }
     }

@@ -31,6 +31,7 @@ namespace McuUpdater.Cli.Commands
             public int PowerOffMs { get; set; } = 500;
             public bool Verbose { get; set; }
             public string Trace { get; set; }
+            public bool Raw { get; set; }
         }
 
         /// <summary>Builds the verb.</summary>
@@ -44,13 +45,14 @@ namespace McuUpdater.Cli.Commands
             Option<int> attempts = new Option<int>("--attempts") { Description = "whole-procedure attempts (1 + restarts after flash errors, silence, protocol errors)", DefaultValueFactory = _ => 4 };
             Option<string> expect = new Option<string>("--expect-version") { Description = "version the new firmware must report over AT+GMR (default: the package's version)" };
             Option<bool> noCheck = new Option<bool>("--no-version-check") { Description = "do not ask the new firmware for its version" };
-            Option<int> syncTimeout = new Option<int>("--sync-timeout") { Description = "ms to wait for 0x5B after power-on per attempt (default 1000; 2000 with --power none, to cover a relay's power cycle)" };
+            Option<int> syncTimeout = new Option<int>("--sync-timeout") { Description = "ms to wait for 0x5B after power-on per attempt (default 1000; 2000 with --power none, to cover a relay's power cycle; 20000 with --power manual, from your Enter)" };
             Option<int> powerOff = new Option<int>("--power-off-ms") { Description = "how long the module stays off in a power cycle", DefaultValueFactory = _ => 500 };
             Option<bool> verbose = new Option<bool>("--verbose", "-v") { Description = "log every frame in both directions (replaces the live bar)" };
             Option<string> trace = new Option<string>("--trace") { Description = "write every byte and power change as JSON Lines (decode with 'mcuupdater trace')" };
+            Option<bool> raw = new Option<bool>("--raw") { Description = "send every byte of the file as raw firmware, even when it looks like a (damaged or unknown) QuecFOTA package" };
             Command command = new Command("flash", "Flash a module: sync, download, run, check the version; live progress and a summary.");
             command.Arguments.Add(image);
-            foreach (Option o in new Option[] { port, baud, power, mtuCap, attempts, expect, noCheck, syncTimeout, powerOff, verbose, trace })
+            foreach (Option o in new Option[] { port, baud, power, mtuCap, attempts, expect, noCheck, syncTimeout, powerOff, verbose, trace, raw })
             {
                 command.Options.Add(o);
             }
@@ -69,6 +71,7 @@ namespace McuUpdater.Cli.Commands
                 PowerOffMs = r.GetValue(powerOff),
                 Verbose = r.GetValue(verbose),
                 Trace = r.GetValue(trace),
+                Raw = r.GetValue(raw),
             })));
             return command;
         }
@@ -77,10 +80,10 @@ namespace McuUpdater.Cli.Commands
         public static ExitCode Run(CliContext ctx, Settings s)
         {
             PowerSpec powerSpec = PowerSpec.Parse(s.Power);
-            UpdateOptions options = Options(s, powerSpec.IsNone);
+            UpdateOptions options = Options(s, powerSpec.IsNone, powerSpec.Kind == "manual");
 
             // The image is checked before any port or pin is touched.
-            StreamImage image = Images.Open(s.Image, s.ExpectVersion, out FileStream file);
+            StreamImage image = Images.Open(s.Image, s.ExpectVersion, out FileStream file, s.Raw);
             using (file)
             {
                 SerialPortLink link = Ports.Open(s.Port, s.Baud);
@@ -90,7 +93,7 @@ namespace McuUpdater.Cli.Commands
                 {
                     power = powerSpec.Create(link.Port, ctx);
                     ctx.Out.WriteLine($"{s.Image}: {image.Length} bytes{(image.Version != null ? ", version " + image.Version : string.Empty)} → {s.Port} at {s.Baud} baud, power {powerSpec.Text}");
-                    UpdateResult result = UpdateRunner.Run(ctx, link, power, image, options, new UpdateView { Verbose = s.Verbose, Trace = trace, Baud = s.Baud, Title = "flashing" });
+                    UpdateResult result = UpdateRunner.Run(ctx, link, power, image, options, new UpdateView { Verbose = s.Verbose, Trace = trace, Baud = s.Baud, Title = "flashing", PowerControl = !powerSpec.IsNone });
                     return Finish(ctx, result);
                 }
                 finally
@@ -102,8 +105,11 @@ namespace McuUpdater.Cli.Commands
             }
         }
 
+        /// <summary>With --power manual: how long the sync ticks after the person pressed Enter to switch the module on.</summary>
+        public const int ManualSyncTimeoutMs = 20000;
+
         /// <summary>Engine options from the command line.</summary>
-        public static UpdateOptions Options(Settings s, bool noPowerControl)
+        public static UpdateOptions Options(Settings s, bool noPowerControl, bool manual = false)
         {
             if (s.Attempts < 1)
             {
@@ -116,7 +122,8 @@ namespace McuUpdater.Cli.Commands
                 ExpectedVersion = s.ExpectVersion,
                 CheckVersion = !s.NoVersionCheck,
                 PowerOffMs = s.PowerOffMs,
-                SyncTimeoutMs = s.SyncTimeoutMs > 0 ? s.SyncTimeoutMs : noPowerControl ? 2000 : 1000,
+                // A person needs seconds to switch the module on after pressing Enter.
+                SyncTimeoutMs = s.SyncTimeoutMs > 0 ? s.SyncTimeoutMs : manual ? ManualSyncTimeoutMs : noPowerControl ? 2000 : 1000,
                 BaudRate = s.Baud,
 
                 // A PC has the memory for the largest blocks the 16384-MTU ROM takes (the library's default suits a board without PSRAM).

@@ -17,18 +17,39 @@ namespace McuUpdater.Cli.Commands
             Argument<string> file = new Argument<string>("file") { Description = "QuecFOTA package or raw BIN" };
             Option<string> md5 = new Option<string>("--md5") { Description = "check the firmware's MD5 against the release's _MD5.DAT" };
             Option<string> version = new Option<string>("--expect-version") { Description = "fail unless the package declares this version" };
+            Option<bool> strict = new Option<bool>("--require-version") { Description = "with --expect-version: fail (exit 35) when the file declares no version (a raw BIN) instead of warning" };
+            Option<bool> raw = new Option<bool>("--raw") { Description = "show the file as raw firmware even when it looks like a (damaged or unknown) QuecFOTA package" };
             Command command = new Command("inspect", "Show and verify a QuecFOTA package (head, version, length byte order, CRC16, MD5) or a raw BIN.");
             command.Arguments.Add(file);
             command.Options.Add(md5);
             command.Options.Add(version);
-            command.SetAction(r => CliApp.Guard(ctx, () => Run(ctx, r.GetValue(file), r.GetValue(md5), r.GetValue(version))));
+            command.Options.Add(raw);
+            command.Options.Add(strict);
+            command.SetAction(r => CliApp.Guard(ctx, () => Run(ctx, r.GetValue(file), r.GetValue(md5), r.GetValue(version), r.GetValue(raw), r.GetValue(strict))));
             return command;
         }
 
         /// <summary>Runs the verb.</summary>
-        public static ExitCode Run(CliContext ctx, string path, string md5Path, string expectVersion)
+        public static ExitCode Run(CliContext ctx, string path, string md5Path, string expectVersion, bool raw = false, bool requireVersion = false)
         {
-            StreamImage image = Images.Open(path, expectVersion, out FileStream stream);
+            if (requireVersion && expectVersion == null)
+            {
+                throw new CliException(ExitCode.Usage, "--require-version needs --expect-version");
+            }
+
+            StreamImage image = Images.Open(path, expectVersion, out FileStream stream, raw);
+            if (expectVersion != null && image.Version == null)
+            {
+                string why = path + " is a raw BIN: it declares no version, so --expect-version " + expectVersion + " cannot be checked here (flash checks the running firmware's version)";
+                if (requireVersion)
+                {
+                    stream.Dispose();
+                    throw new CliException(ExitCode.VersionMismatch, why);
+                }
+
+                ctx.Error.WriteLine("warning: " + why);
+            }
+
             using (stream)
             {
                 bool package = image is QuecFotaPackage;

@@ -20,7 +20,7 @@ namespace McuUpdater.Cli.Commands
             return command;
         }
 
-        /// <summary>Prints the journal; exit 0 when nothing is pending, 39 when an update is pending (a module may lack firmware).</summary>
+        /// <summary>Prints the journal; exit 0 when nothing is pending, 39 when an update is pending (a module may lack firmware) or no record is readable.</summary>
         public static ExitCode Run(CliContext ctx, string folder)
         {
             if (!Directory.Exists(folder))
@@ -34,6 +34,14 @@ namespace McuUpdater.Cli.Commands
             {
                 ctx.Out.WriteLine(folder + ": no journal records (no update was ever started from this storage)");
                 return ExitCode.Ok;
+            }
+
+            if (journal.ImageName == null)
+            {
+                // Every record is torn: nothing says whether an update is pending, so no "all clear".
+                ctx.Out.WriteLine(folder + ": state unknown: no readable record (" + journal.CorruptSlots + " unreadable); an update may be pending");
+                ctx.Error.WriteLine("error: the journal in " + folder + " has no readable record (exit " + (int)ExitCode.UpdateFailed + ")");
+                return ExitCode.UpdateFailed;
             }
 
             Grid grid = new Grid().AddColumn().AddColumn();

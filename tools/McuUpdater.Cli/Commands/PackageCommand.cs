@@ -29,10 +29,21 @@ namespace McuUpdater.Cli.Commands
         /// <summary>Runs the verb.</summary>
         public static ExitCode Run(CliContext ctx, string binPath, string version, string md5Path, string outputPath)
         {
+            if (outputPath != null && binPath != null && SameFile(binPath, outputPath))
+            {
+                throw new CliException(ExitCode.Usage, "-o " + outputPath + " is the input BIN itself; writing the package there would destroy the firmware");
+            }
+
             using FileStream firmware = Images.OpenFile(binPath);
             if (firmware.Length == 0)
             {
                 throw new CliException(ExitCode.ImageInvalid, binPath + " is empty");
+            }
+
+            string likeness = ImageFormat.PackageLikeness(firmware);
+            if (likeness != null)
+            {
+                throw new CliException(ExitCode.ImageInvalid, binPath + " is already a QuecFOTA package (" + likeness + "); package wraps a raw BIN, not a package");
             }
 
             string md5 = Images.Md5(firmware, 0, firmware.Length);
@@ -76,6 +87,28 @@ namespace McuUpdater.Cli.Commands
             written.Verify(version);
             ctx.Out.WriteLine($"{outputPath}: QuecFOTA package, version {written.Version}, firmware {written.Length} bytes, CRC16 0x{written.StoredCrc:X4}, firmware MD5 {md5}" + (md5Path != null ? " (matches " + Path.GetFileName(md5Path) + ")" : string.Empty));
             return ExitCode.Ok;
+        }
+
+        // The same path, also through a symbolic link.
+        private static bool SameFile(string a, string b)
+        {
+            string fa = Resolve(a);
+            string fb = Resolve(b);
+            return string.Equals(fa, fb, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        }
+
+        private static string Resolve(string path)
+        {
+            string full = Path.GetFullPath(path);
+            try
+            {
+                FileSystemInfo target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true);
+                return target != null ? Path.GetFullPath(target.FullName) : full;
+            }
+            catch (IOException)
+            {
+                return full;
+            }
         }
     }
 }

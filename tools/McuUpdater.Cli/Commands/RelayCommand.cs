@@ -69,6 +69,11 @@ namespace McuUpdater.Cli.Commands
         public static ExitCode Run(CliContext ctx, Settings s)
         {
             PowerSpec spec = PowerSpec.Parse(s.Power);
+            if (s.HostPort != null && s.ModulePort != null && Ports.SamePort(s.HostPort, s.ModulePort))
+            {
+                throw new CliException(ExitCode.Usage, "--host-port and --module-port are both " + s.HostPort + ": the relay needs two ports");
+            }
+
             SerialPortLink hostLink = Ports.Open(s.HostPort, s.HostBaud > 0 ? s.HostBaud : s.Baud);
             SerialPortLink moduleLink = null;
             IModulePower power = null;

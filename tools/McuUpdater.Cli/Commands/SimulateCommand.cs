@@ -130,8 +130,11 @@ namespace McuUpdater.Cli.Commands
                 ctx.Out.MarkupLine(
                     "simulated module on [bold]{0}[/] at {1} baud{2}: {3} ROM, MTU {4}, new firmware {5}, power sensed by {6}{7}; AT sockets ({8}) to 127.x over real TCP. Ctrl+C stops.",
                     Markup.Escape(s.Port), s.Baud, pace ? " (paced)" : string.Empty, s.Simulator.Rom, s.Simulator.EffectiveMtu, Markup.Escape(s.Simulator.Version), sense, startOn ? ", started on (old firmware running)" : string.Empty, s.Simulator.Dialect);
-                int downloads = -1;
-                int syncs = -1;
+
+                // A line at every phase, sync or download, and while blocks arrive at most one a second.
+                string shown = null;
+                long blocksShown = -1;
+                System.Diagnostics.Stopwatch sinceLine = System.Diagnostics.Stopwatch.StartNew();
                 while (!ctx.Cancel.IsCancellationRequested)
                 {
                     if (sim.Runner.Fault != null)
@@ -139,17 +142,20 @@ namespace McuUpdater.Cli.Commands
                         throw new CliException(ExitCode.SimulatorFailed, "the simulator on " + s.Port + " stopped: " + sim.Runner.Fault.Message, sim.Runner.Fault);
                     }
 
-                    if (sim.Module.Syncs != syncs || sim.Module.Downloads != downloads)
+                    string key = sim.Module.Phase + "/" + sim.Module.Syncs + "/" + sim.Module.Downloads;
+                    long blocks = sim.Module.BlocksAccepted;
+                    if (key != shown || (blocks != blocksShown && sinceLine.ElapsedMilliseconds >= 1000))
                     {
-                        syncs = sim.Module.Syncs;
-                        downloads = sim.Module.Downloads;
-                        ctx.Out.WriteLine($"{sim.Module.Phase}: {syncs} syncs, {downloads} downloads, {sim.Module.BlocksAccepted} blocks, image {sim.Module.ReceivedImageLength} bytes CRC-32 0x{sim.Module.ReceivedImageCrc32:X8}, firmware {sim.Module.FirmwareVersion}");
+                        shown = key;
+                        blocksShown = blocks;
+                        sinceLine.Restart();
+                        ctx.Out.WriteLine($"{sim.Module.Phase}: {Status(sim)}");
                     }
 
-                    ctx.Cancel.WaitHandle.WaitOne(200);
+                    ctx.Cancel.WaitHandle.WaitOne(100);
                 }
 
-                ctx.Out.WriteLine($"stopped: {sim.Module.Syncs} syncs, {sim.Module.Downloads} downloads, {sim.Module.FramesAccepted} frames accepted, {sim.Module.FramesRejected} refused, firmware {sim.Module.FirmwareVersion}");
+                ctx.Out.WriteLine($"stopped: {Status(sim)}, {sim.Module.FramesAccepted} frames accepted, {sim.Module.FramesRejected} refused");
                 string faults = sim.LineFaultSummary();
                 if (faults != null)
                 {
@@ -163,6 +169,11 @@ namespace McuUpdater.Cli.Commands
                 trace?.Dispose();
                 Ports.Close(link);
             }
+        }
+
+        private static string Status(SimulatorHost sim)
+        {
+            return $"{sim.Module.Syncs} syncs, {sim.Module.Downloads} downloads, {sim.Module.BlocksAccepted} blocks, image {sim.Module.ReceivedImageLength} bytes CRC-32 0x{sim.Module.ReceivedImageCrc32:X8}, firmware {sim.Module.FirmwareVersion}";
         }
     }
 }

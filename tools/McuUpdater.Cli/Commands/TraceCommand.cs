@@ -13,7 +13,7 @@ namespace McuUpdater.Cli.Commands
         public static Command Build(CliContext ctx)
         {
             Argument<string> file = new Argument<string>("file") { Description = "JSON Lines trace written by --trace" };
-            Option<string> vcd = new Option<string>("--vcd") { Description = "also write a Value Change Dump (UART bit waveforms tx/rx, byte values, power) for PulseView/GTKWave" };
+            Option<string> vcd = new Option<string>("--vcd") { Description = "also write a Value Change Dump (UART bit waveforms tx/rx and power, for PulseView/sigrok and GTKWave) and NAME-bytes.vcd (byte values, for GTKWave)" };
             Option<int> baud = new Option<int>("--baud") { Description = "baud rate for the VCD bit timing", DefaultValueFactory = _ => 115200 };
             Option<bool> quiet = new Option<bool>("--quiet", "-q") { Description = "only the summary, not every frame" };
             Command command = new Command("trace", "Decode a trace file: frames and sync bytes in both directions, power changes; --vcd for a waveform viewer.");
@@ -28,7 +28,7 @@ namespace McuUpdater.Cli.Commands
         /// <summary>Runs the verb.</summary>
         public static ExitCode Run(CliContext ctx, string file, string vcdPath, int baud, bool quiet)
         {
-            List<TraceEvent> events = TraceReader.Read(file);
+            List<TraceEvent> events = TraceReader.Read(file, ctx.Error);
             TextWriter lines = quiet ? TextWriter.Null : new ConsoleLineWriter(ctx);
             TraceDecoder decoder = TraceDecoder.Print(events, lines);
             lines.Flush();
@@ -41,10 +41,12 @@ namespace McuUpdater.Cli.Commands
 
             if (!string.IsNullOrEmpty(vcdPath))
             {
+                string bytesPath = VcdWriter.BytesPath(vcdPath);
                 try
                 {
                     using StreamWriter writer = new StreamWriter(vcdPath);
-                    VcdWriter.Write(events, writer, baud);
+                    using StreamWriter bytes = new StreamWriter(bytesPath);
+                    VcdWriter.Write(events, writer, bytes, baud);
                 }
                 catch (IOException ex)
                 {
@@ -55,7 +57,7 @@ namespace McuUpdater.Cli.Commands
                     throw new CliException(ExitCode.OutputNotWritable, "cannot write " + vcdPath + ": " + ex.Message, ex);
                 }
 
-                ctx.Out.WriteLine("VCD written to " + vcdPath + " (wires tx, rx: UART 8N1 at " + baud + " baud; tx_byte, rx_byte; power)");
+                ctx.Out.WriteLine("VCD written to " + vcdPath + " (1-bit wires tx, rx: UART 8N1 at " + baud + " baud, and power; PulseView/sigrok and GTKWave), byte values tx_byte, rx_byte to " + bytesPath + " (GTKWave)");
             }
 
             return ExitCode.Ok;

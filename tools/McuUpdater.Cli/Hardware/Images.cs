@@ -9,23 +9,30 @@ namespace McuUpdater.Cli.Hardware
     /// <summary>Opens image files as the engine's image sources: QuecFOTA packages by their head, anything else as a raw BIN.</summary>
     public static class Images
     {
-        /// <summary>Opens and verifies <paramref name="path"/>; the caller disposes the returned stream holder.</summary>
-        public static StreamImage Open(string path, string expectedVersion, out FileStream stream)
+        /// <summary>What to add to a refusal of a package-like file.</summary>
+        public const string RawHint = "; if it really is raw firmware, flash it with --raw";
+
+        /// <summary>
+        /// Opens and verifies <paramref name="path"/>: a QuecFOTA package, a raw BIN, or with
+        /// <paramref name="raw"/> every byte as raw firmware even when it looks like a package.
+        /// The caller disposes the returned stream holder.
+        /// </summary>
+        public static StreamImage Open(string path, string expectedVersion, out FileStream stream, bool raw = false)
         {
             stream = OpenFile(path);
-            StreamImage image = ImageFormat.Open(stream, Path.GetFileName(path));
             try
             {
+                StreamImage image = raw ? new BinImage(stream, Path.GetFileName(path)) : ImageFormat.Open(stream, Path.GetFileName(path));
                 image.Verify(expectedVersion);
+                return image;
             }
             catch (ImageException ex)
             {
                 stream.Dispose();
                 stream = null;
-                throw new CliException(ex.Problem == ImageProblem.VersionMismatch ? ExitCode.VersionMismatch : ExitCode.ImageInvalid, ex.Message, ex);
+                ExitCode code = ex.Problem == ImageProblem.VersionMismatch ? ExitCode.VersionMismatch : ExitCode.ImageInvalid;
+                throw new CliException(code, ex.Message + (ex.Problem == ImageProblem.BadHeader ? RawHint : string.Empty), ex);
             }
-
-            return image;
         }
 
         /// <summary>Opens a file for reading, mapping failures to <see cref="ExitCode.ImageNotFound"/>.</summary>

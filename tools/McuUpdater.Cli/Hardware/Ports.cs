@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Ports;
 using McuUpdater.Link;
@@ -9,6 +10,9 @@ namespace McuUpdater.Cli.Hardware
     /// <summary>Opens serial ports through the engine's <see cref="SerialPortLink"/>, turning failures into exit codes.</summary>
     public static class Ports
     {
+        // The lock each open link holds, released when it closes.
+        private static readonly Dictionary<SerialPortLink, PortLock> Locks = new Dictionary<SerialPortLink, PortLock>();
+
         /// <summary>Opens <paramref name="name"/> at <paramref name="baud"/> 8N1 with large buffers.</summary>
         public static SerialPortLink Open(string name, int baud)
         {
@@ -22,11 +26,20 @@ namespace McuUpdater.Cli.Hardware
                 throw new CliException(ExitCode.PortNotFound, "serial port " + name + " does not exist ('mcuupdater ports' lists them)");
             }
 
+            // One owner per port, taken before the port is opened (its open may already move DTR).
+            PortLock held = PortLock.Acquire(name);
             try
             {
                 // Modem lines are left alone: pseudo-terminals reject them (ENOTTY), and --power dtr/rts sets them itself.
                 // A PC has memory to spare: the large buffer holds a whole MTU 16384 frame.
-                return new SerialPortLink(name, baud, SerialPortLink.LargeBufferSize, SystemClock.Instance);
+                SerialPortLink link = new SerialPortLink(name, baud, SerialPortLink.LargeBufferSize, SystemClock.Instance);
+                lock (Locks)
+                {
+                    Locks[link] = held;
+                }
+
+                held = null;
+                return link;
             }
             catch (FileNotFoundException ex)
             {
@@ -44,6 +57,16 @@ namespace McuUpdater.Cli.Hardware
             {
                 throw new CliException(ExitCode.PortNotFound, "serial port name " + name + " is not valid: " + ex.Message, ex);
             }
+            finally
+            {
+                held?.Dispose();
+            }
+        }
+
+        /// <summary>True when two port names mean one device (a by-id link and its target, or the same name twice).</summary>
+        public static bool SamePort(string a, string b)
+        {
+            return PortLock.Resolve(a) == PortLock.Resolve(b);
         }
 
         /// <summary>True when an exception comes from a port that failed while in use (unplugged USB adapter, closed pty).</summary>
@@ -66,6 +89,16 @@ namespace McuUpdater.Cli.Hardware
             }
             catch (IOException)
             {
+            }
+            finally
+            {
+                PortLock held;
+                lock (Locks)
+                {
+                    Locks.Remove(link, out held);
+                }
+
+                held?.Dispose();
             }
         }
 

@@ -11,9 +11,9 @@ namespace McuUpdater.Cli.Hardware
     /// The --power option: how the PC (or Linux board) switches the module.
     /// <list type="bullet">
     /// <item><c>none</c>: nothing (the module is cycled by someone else, e.g. the MCU relay when it sees the 0xB5 ticks).</item>
-    /// <item><c>manual</c>: prints "switch the module off/on now"; the sync keeps ticking meanwhile.</item>
+    /// <item><c>manual</c>: a person switches the module, pressing Enter at each step; the sync starts when they say the module is being switched on.</item>
     /// <item><c>dtr</c> / <c>rts</c>: the port's DTR or RTS line switches the supply (asserted = powered); <c>dtr-inv</c> / <c>rts-inv</c>: deasserted = powered.</item>
-    /// <item><c>gpio:CHIP:LINE</c>: a GPIO line of /dev/gpiochipCHIP enables the supply (high = powered); <c>gpio:CHIP:LINE:low</c> for active-low.</item>
+    /// <item><c>gpio:CHIP:LINE</c>: a GPIO line of /dev/gpiochipCHIP (CHIP a number, or gpiochipN) enables the supply (high = powered); <c>gpio:CHIP:LINE:low</c> for active-low.</item>
     /// </list>
     /// </summary>
     public sealed class PowerSpec
@@ -46,7 +46,7 @@ namespace McuUpdater.Cli.Hardware
         public bool IsNone => Kind == "none";
 
         /// <summary>Help text for the option.</summary>
-        public const string Help = "module power control: none | manual | dtr | rts | dtr-inv | rts-inv | gpio:CHIP:LINE[:low]";
+        public const string Help = "module power control: none | manual (you switch it, pressing Enter at each step) | dtr | rts | dtr-inv | rts-inv | gpio:CHIP:LINE[:low] (CHIP: N or gpiochipN of /dev/gpiochipN; LINE: the line's offset)";
 
         /// <summary>Parses the option; throws a usage error naming the accepted forms.</summary>
         public static PowerSpec Parse(string text)
@@ -66,6 +66,11 @@ namespace McuUpdater.Cli.Hardware
             }
 
             string[] parts = t.Split(':');
+            if (parts.Length > 1 && parts[1].StartsWith("gpiochip", StringComparison.Ordinal))
+            {
+                parts[1] = parts[1].Substring("gpiochip".Length);
+            }
+
             if (parts[0] == "gpio" && (parts.Length == 3 || (parts.Length == 4 && (parts[3] == "low" || parts[3] == "high")))
                 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int chip)
                 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out int line))
@@ -73,7 +78,7 @@ namespace McuUpdater.Cli.Hardware
                 return new PowerSpec("gpio", chip, line, parts.Length == 3 || parts[3] == "high", t);
             }
 
-            throw new CliException(ExitCode.Usage, "--power " + text + " is not understood; use " + Help);
+            throw new CliException(ExitCode.PowerControlUnavailable, "--power " + text + " is not understood; use " + Help);
         }
 
         /// <summary>Creates the power control; <paramref name="port"/> is the module port (for DTR/RTS).</summary>
@@ -134,26 +139,57 @@ namespace McuUpdater.Cli.Hardware
         }
     }
 
-    /// <summary>A person switches the module: the tool says when. Calls return at once so the sync keeps ticking.</summary>
+    /// <summary>
+    /// A person switches the module: the tool asks, and waits for Enter at each step. The sync bytes
+    /// start when the person presses Enter to say the module is being switched on, and only from
+    /// then does the sync time out.
+    /// </summary>
     public sealed class ManualPower : IModulePower
     {
         private readonly CliContext _ctx;
+        private System.Threading.Tasks.Task<string> _pending;
+        private bool _inputEnded;
 
-        /// <summary>Prompts on <paramref name="ctx"/>'s error writer (stdout may carry the progress bar).</summary>
+        /// <summary>Prompts on <paramref name="ctx"/>'s error writer (stdout may carry the progress bar) and reads its input.</summary>
         public ManualPower(CliContext ctx)
         {
             _ctx = ctx;
         }
 
         /// <inheritdoc />
-        public void Off() => _ctx.Error.WriteLine(">>> Switch the module OFF now (or hold it in reset).");
+        public void Off() => WaitForEnter(">>> Switch the module OFF (or hold it in reset), then press Enter.");
 
         /// <inheritdoc />
-        public void On() => _ctx.Error.WriteLine(">>> Switch the module ON now: the sync bytes are being sent.");
+        public void On() => WaitForEnter(">>> Press Enter, then switch the module ON: the sync bytes start when you press Enter.");
 
         /// <inheritdoc />
         public void Release()
         {
+        }
+
+        private void WaitForEnter(string prompt)
+        {
+            _ctx.Error.WriteLine(prompt);
+            if (_ctx.Input == null || _inputEnded)
+            {
+                return;
+            }
+
+            // A read left over from a cancelled wait is still the next line the person types.
+            System.Threading.Tasks.Task<string> line = _pending ?? System.Threading.Tasks.Task.Run(() => _ctx.Input.ReadLine());
+            int which = System.Threading.WaitHandle.WaitAny(new[] { ((IAsyncResult)line).AsyncWaitHandle, _ctx.Cancel.WaitHandle });
+            if (which != 0)
+            {
+                _pending = line; // cancelled: the session ends itself
+                return;
+            }
+
+            _pending = null;
+            if (line.Result == null)
+            {
+                _inputEnded = true;
+                _ctx.Error.WriteLine(">>> (input ended: not waiting for Enter any more)");
+            }
         }
     }
 
@@ -175,6 +211,10 @@ namespace McuUpdater.Cli.Hardware
             _port = port;
             _dtr = dtr;
             _assertedIsOn = assertedIsOn;
+
+            // Checked now, at the level a released module rests at: a port without the line (a
+            // pseudo-terminal, an adapter without DTR/RTS) fails here, not at the first power cycle.
+            Set(true);
         }
 
         /// <inheritdoc />
@@ -200,9 +240,9 @@ namespace McuUpdater.Cli.Hardware
                     _port.RtsEnable = asserted;
                 }
             }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is InvalidOperationException)
+            catch (Exception ex) when (ex is not CliException)
             {
-                throw new CliException(ExitCode.PowerControlUnavailable, "cannot switch " + (_dtr ? "DTR" : "RTS") + " on " + _port.PortName + ": " + ex.Message, ex);
+                throw new CliException(ExitCode.PowerControlUnavailable, "cannot switch " + (_dtr ? "DTR" : "RTS") + " on " + _port.PortName + " (this port has no such line?): " + ex.Message, ex);
             }
         }
     }

@@ -104,55 +104,125 @@ namespace McuUpdater.Cli.Hardware
 
         private static void AddFault(FaultPlan plan, string spec)
         {
-            string[] p = spec.Trim().ToLowerInvariant().Split(':');
-            try
+            string[] p = (spec ?? string.Empty).Trim().ToLowerInvariant().Split(':');
+            switch (p[0])
             {
-                switch (p[0])
-                {
-                    case "status": plan.StatusAt(Int(p, 1), Int(p, 2)); return;
-                    case "silence": plan.SilenceAt(Int(p, 1)); return;
-                    case "slow": plan.SlowAt(Int(p, 1), Int(p, 2)); return;
-                    case "power-loss": plan.PowerLossAt(Int(p, 1)); return;
-                    case "wrong-next": plan.WrongNextAt(Int(p, 1), Int(p, 2)); return;
-                    case "next-beyond": plan.NextBeyondSentAt(Int(p, 1), Int(p, 2)); return;
-                    case "gmr-noise": plan.GmrAnswerNoise = Int(p, 1); return;
-                    case "at-idle-noise": plan.NoiseBeforeAtCommands = Int(p, 1); return;
-                    case "miss-boot": plan.MissBootWindows = Int(p, 1); return;
-                    case "reply-delay": plan.ExtraReplyDelayMs = Int(p, 1); return;
-                }
-
-                bool rx = p[0].StartsWith("rx-", StringComparison.Ordinal);
-                ByteFaults line = rx ? plan.ModuleToHost : plan.HostToModule;
-                string kind = rx ? p[0].Substring(3) : p[0];
-                if (kind == "idle-noise")
-                {
-                    line.IdleNoiseMs = Int(p, 1);
-                    if (line.IdleNoiseMs <= 0)
+                case "status":
+                    Fields(spec, p, "BLOCK:CODE");
+                    int code = Int(spec, p, 2, "CODE", 1, 4);
+                    if (code == 3)
                     {
-                        throw new CliException(ExitCode.Usage, "--fault " + spec + ": the idle-noise gap must be at least 1 ms");
+                        throw Bad(spec, "CODE 3 is not a refusal of a block; use 1 (CRC error), 2 (flash error) or 4 (package error)");
+                    }
+
+                    plan.StatusAt(Int(spec, p, 1, "BLOCK", 0, int.MaxValue), code);
+                    return;
+                case "silence":
+                    Fields(spec, p, "BLOCK");
+                    plan.SilenceAt(Int(spec, p, 1, "BLOCK", 0, int.MaxValue));
+                    return;
+                case "slow":
+                    Fields(spec, p, "BLOCK:MS");
+                    plan.SlowAt(Int(spec, p, 1, "BLOCK", 0, int.MaxValue), Int(spec, p, 2, "MS", 0, 600000));
+                    return;
+                case "power-loss":
+                    Fields(spec, p, "BLOCK");
+                    plan.PowerLossAt(Int(spec, p, 1, "BLOCK", 0, int.MaxValue));
+                    return;
+                case "wrong-next":
+                    Fields(spec, p, "BLOCK:NEXT");
+                    plan.WrongNextAt(Int(spec, p, 1, "BLOCK", 0, int.MaxValue), Int(spec, p, 2, "NEXT", 0, int.MaxValue));
+                    return;
+                case "next-beyond":
+                    Fields(spec, p, "BLOCK:EXTRA");
+                    plan.NextBeyondSentAt(Int(spec, p, 1, "BLOCK", 0, int.MaxValue), Int(spec, p, 2, "EXTRA", 0, int.MaxValue));
+                    return;
+                case "gmr-noise":
+                    Fields(spec, p, "N");
+                    plan.GmrAnswerNoise = Int(spec, p, 1, "N", 0, 1000);
+                    return;
+                case "at-idle-noise":
+                    Fields(spec, p, "N");
+                    plan.NoiseBeforeAtCommands = Int(spec, p, 1, "N", 0, 1000);
+                    return;
+                case "miss-boot":
+                    Fields(spec, p, "N");
+                    plan.MissBootWindows = Int(spec, p, 1, "N", 0, 1000);
+                    return;
+                case "reply-delay":
+                    Fields(spec, p, "MS");
+                    plan.ExtraReplyDelayMs = Int(spec, p, 1, "MS", 0, 600000);
+                    return;
+            }
+
+            bool rx = p[0].StartsWith("rx-", StringComparison.Ordinal);
+            ByteFaults line = rx ? plan.ModuleToHost : plan.HostToModule;
+            string kind = rx ? p[0].Substring(3) : p[0];
+            switch (kind)
+            {
+                case "idle-noise":
+                    Fields(spec, p, "MS");
+                    line.IdleNoiseMs = Int(spec, p, 1, "MS", 1, 600000);
+                    return;
+                case "noise":
+                case "drop":
+                case "dup":
+                case "corrupt":
+                    Fields(spec, p, "RATE");
+                    if (!double.TryParse(p[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) || !(rate >= 0 && rate <= 1))
+                    {
+                        throw Bad(spec, "RATE " + p[1] + " is not a fraction from 0 to 1 (e.g. 0.001)");
+                    }
+
+                    if (kind == "noise")
+                    {
+                        line.NoiseRate = rate;
+                    }
+                    else if (kind == "drop")
+                    {
+                        line.DropRate = rate;
+                    }
+                    else if (kind == "dup")
+                    {
+                        line.DuplicateRate = rate;
+                    }
+                    else
+                    {
+                        line.CorruptRate = rate;
                     }
 
                     return;
-                }
-
-                double rate = double.Parse(p[1], NumberStyles.Float, CultureInfo.InvariantCulture);
-                switch (kind)
-                {
-                    case "noise": line.NoiseRate = rate; return;
-                    case "drop": line.DropRate = rate; return;
-                    case "dup": line.DuplicateRate = rate; return;
-                    case "corrupt": line.CorruptRate = rate; return;
-                }
-            }
-            catch (Exception ex) when (ex is FormatException || ex is IndexOutOfRangeException || ex is OverflowException)
-            {
-                throw new CliException(ExitCode.Usage, "--fault " + spec + " is malformed; " + FaultHelp, ex);
             }
 
-            throw new CliException(ExitCode.Usage, "--fault " + spec + " is not known; " + FaultHelp);
+            throw Bad(spec, "'" + p[0] + "' is not a fault (see --help for the list)");
         }
 
-        private static int Int(string[] p, int i) => int.Parse(p[i], NumberStyles.Integer, CultureInfo.InvariantCulture);
+        // One line naming the bad field; the whole list is in --help.
+        private static CliException Bad(string spec, string why) => new CliException(ExitCode.Usage, "--fault " + spec + ": " + why);
+
+        private static void Fields(string spec, string[] p, string form)
+        {
+            int expected = form.Split(':').Length + 1;
+            if (p.Length != expected)
+            {
+                throw Bad(spec, (p.Length < expected ? "missing fields" : "too many fields") + "; the form is " + p[0] + ":" + form);
+            }
+        }
+
+        private static int Int(string spec, string[] p, int i, string name, int min, int max)
+        {
+            if (!int.TryParse(p[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
+            {
+                throw Bad(spec, name + " " + p[i] + " is not a whole number");
+            }
+
+            if (value < min || value > max)
+            {
+                throw Bad(spec, name + " " + value + " is out of range (" + min + ".." + max + ")");
+            }
+
+            return value;
+        }
     }
 
     /// <summary>

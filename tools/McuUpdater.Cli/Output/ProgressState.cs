@@ -30,11 +30,14 @@ namespace McuUpdater.Cli.Output
         /// <summary>Current phase in words ("syncing", "downloading", "starting firmware" ...).</summary>
         public string Phase => Volatile.Read(ref _phase);
 
-        /// <summary>A state that follows <paramref name="session"/>'s events (phase, bytes, resends, restarts).</summary>
-        public static ProgressState Follow(UpdateSession session)
+        /// <summary>
+        /// A state that follows <paramref name="session"/>'s events (phase, bytes, resends, restarts);
+        /// without <paramref name="powerControl"/> the tool cannot cycle the module, it waits for it.
+        /// </summary>
+        public static ProgressState Follow(UpdateSession session, bool powerControl = true)
         {
             ProgressState state = new ProgressState();
-            session.Events.PhaseChanged += (s, phase) => state.SetPhase(UpdateRunner.PhaseText(phase));
+            session.Events.PhaseChanged += (s, phase) => state.SetPhase(UpdateRunner.PhaseText(phase, powerControl));
             session.Events.Progress += (s, done, total, blocks, blockTotal) =>
             {
                 state.SetTotal(total);
@@ -49,6 +52,17 @@ namespace McuUpdater.Cli.Output
                 }
             };
             return state;
+        }
+
+        /// <summary>Ends the display with how the update ended: "done", "cancelled", or "failed: outcome".</summary>
+        public void Finish(UpdateResult result)
+        {
+            if (result == null)
+            {
+                return;
+            }
+
+            SetPhase(result.Outcome == UpdateOutcome.Success ? "done" : result.Outcome == UpdateOutcome.Cancelled ? "cancelled" : "failed: " + OutcomeNames.Name(result.Outcome));
         }
 
         /// <summary>Sets the phase.</summary>

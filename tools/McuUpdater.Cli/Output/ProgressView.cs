@@ -21,27 +21,21 @@ namespace McuUpdater.Cli.Output
 
             if (live && console.Profile.Capabilities.Interactive)
             {
+                ProgressColumn[] columns = ColumnsFor(console.Profile.Width, state, out int describe);
                 console.Progress()
                     .AutoClear(false)
                     .HideCompleted(false)
-                    .Columns(
-                        new TaskDescriptionColumn(),
-                        new ProgressBarColumn(),
-                        new PercentageColumn(),
-                        new DownloadedColumn(),
-                        new TransferSpeedColumn(),
-                        new RemainingTimeColumn(),
-                        new RetriesColumn(state))
+                    .Columns(columns)
                     .Start(ctx =>
                     {
                         ProgressTask task = ctx.AddTask(title, autoStart: true, maxValue: 1);
                         worker.Start();
                         while (!worker.Join(100))
                         {
-                            Update(task, state);
+                            Update(task, state, describe);
                         }
 
-                        Update(task, state);
+                        Update(task, state, describe);
                         if (!worker.Failed && task.MaxValue > 0 && state.Done >= state.Total && state.Total > 0)
                         {
                             task.Value = task.MaxValue;
@@ -103,7 +97,7 @@ namespace McuUpdater.Cli.Output
                 console.Progress()
                     .AutoClear(false)
                     .HideCompleted(false)
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = Math.Clamp(console.Profile.Width - 1 - 24 - 5 - 9 - 3, 5, 40) }, new PercentageColumn(), new RemainingTimeColumn())
                     .Start(ctx =>
                     {
                         ProgressTask[] tasks = new ProgressTask[states.Length];
@@ -120,7 +114,8 @@ namespace McuUpdater.Cli.Output
                             for (int i = 0; i < states.Length; i++)
                             {
                                 Update(tasks[i], states[i]);
-                                tasks[i].Description = titles[i] + ": " + states[i].Phase;
+                                int describe = Math.Max(24, console.Profile.Width - 1 - 40 - 5 - 9 - 3);
+                                tasks[i].Description = Markup.Escape(Fit(titles[i] + ": " + states[i].Phase, describe));
                             }
                         }
                         while (!finished);
@@ -161,7 +156,7 @@ namespace McuUpdater.Cli.Output
             return clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture).PadLeft(6) + "s";
         }
 
-        private static void Update(ProgressTask task, ProgressState state)
+        private static void Update(ProgressTask task, ProgressState state, int describe = int.MaxValue)
         {
             long total = state.Total;
             if (total > 0 && task.MaxValue != total)
@@ -170,7 +165,75 @@ namespace McuUpdater.Cli.Output
             }
 
             task.Value = Math.Min(state.Done, total > 0 ? total : 1);
-            task.Description = state.Phase;
+            task.Description = Markup.Escape(Fit(state.Phase, describe));
+        }
+
+        /// <summary>
+        /// The columns that fit <paramref name="width"/> terminal columns, least useful dropped first
+        /// (retries, bytes, speed, time left, then the bar), and the room left for the phase text.
+        /// </summary>
+        internal static ProgressColumn[] ColumnsFor(int width, ProgressState state, out int describe)
+        {
+            // Widths of what the columns print, plus one space between columns.
+            const int MinText = 12;
+            const int MaxText = 40;
+            const int Percent = 5;
+            const int MinBar = 10;
+            const int MaxBar = 40;
+            int room = width - 1 - MinText - Percent;
+            bool bar = room >= MinBar + 1;
+            room -= bar ? MinBar + 1 : 0;
+            bool left = bar && room >= 9;
+            room -= left ? 9 : 0;
+            bool speed = left && room >= 11;
+            room -= speed ? 11 : 0;
+            bool bytes = speed && room >= 16;
+            room -= bytes ? 16 : 0;
+            bool retries = bytes && room >= 27;
+            room -= retries ? 27 : 0;
+            int barWidth = MinBar;
+            if (bar)
+            {
+                int more = Math.Min(room, MaxBar - MinBar);
+                barWidth += more;
+                room -= more;
+            }
+
+            describe = MinText + Math.Max(0, Math.Min(room, MaxText - MinText));
+            System.Collections.Generic.List<ProgressColumn> columns = new System.Collections.Generic.List<ProgressColumn> { new TaskDescriptionColumn { Alignment = Justify.Left } };
+            if (bar)
+            {
+                columns.Add(new ProgressBarColumn { Width = barWidth });
+            }
+
+            columns.Add(new PercentageColumn());
+            if (bytes)
+            {
+                columns.Add(new DownloadedColumn());
+            }
+
+            if (speed)
+            {
+                columns.Add(new TransferSpeedColumn());
+            }
+
+            if (left)
+            {
+                columns.Add(new RemainingTimeColumn());
+            }
+
+            if (retries)
+            {
+                columns.Add(new RetriesColumn(state));
+            }
+
+            return columns.ToArray();
+        }
+
+        private static string Fit(string text, int width)
+        {
+            text ??= string.Empty;
+            return text.Length <= width ? text.PadRight(width == int.MaxValue ? 0 : width) : text.Substring(0, width - 1) + "…";
         }
 
         private sealed class RetriesColumn : ProgressColumn

@@ -25,6 +25,12 @@ namespace McuUpdater.Cli.Output
 
         /// <summary>Title of the progress bar.</summary>
         public string Title { get; init; } = "flashing";
+
+        /// <summary>False when nothing here switches the module (--power none): the tool waits for it to be powered on.</summary>
+        public bool PowerControl { get; init; } = true;
+
+        /// <summary>False when the line is known not to be paced at <see cref="Baud"/> (demo --no-pace): no ratios to the line rate then.</summary>
+        public bool Paced { get; init; } = true;
     }
 
     /// <summary>Runs one <see cref="UpdateSession"/> with progress, optional frame log and trace, and prints the summary. Shared by `flash` and `demo`.</summary>
@@ -53,7 +59,7 @@ namespace McuUpdater.Cli.Output
             }
 
             UpdateSession session = new UpdateSession(link, power, SystemClock.Instance, options);
-            ProgressState state = ProgressState.Follow(session);
+            ProgressState state = ProgressState.Follow(session, view.PowerControl);
             state.SetTotal(image.Length);
             if (view.Verbose)
             {
@@ -64,14 +70,19 @@ namespace McuUpdater.Cli.Output
 
             using (ctx.Cancel.Register(session.Cancel))
             {
-                UpdateResult result = ProgressView.Run(ctx.Out, !view.Verbose, view.Title, state, () => session.Run(image));
-                PrintSummary(ctx, result, view.Baud);
+                UpdateResult result = ProgressView.Run(ctx.Out, !view.Verbose, view.Title, state, () =>
+                {
+                    UpdateResult r = session.Run(image);
+                    state.Finish(r);
+                    return r;
+                });
+                PrintSummary(ctx, result, view.Baud, view.Paced);
                 return result;
             }
         }
 
         /// <summary>Prints the result: outcome, sizes, times, throughput and efficiency versus the stop-and-wait bound.</summary>
-        public static void PrintSummary(CliContext ctx, UpdateResult r, int baud)
+        public static void PrintSummary(CliContext ctx, UpdateResult r, int baud, bool paced = true)
         {
             Grid grid = new Grid().AddColumn().AddColumn();
             string colour = r.Succeeded ? "green" : "red";
@@ -88,10 +99,20 @@ namespace McuUpdater.Cli.Output
                 double lineRate = baud / 10.0;
                 double rate = r.ImageLength * 1000.0 / r.DownloadMs;
                 double bound = Bound(r.BlockSize, baud);
-                grid.AddRow("throughput", string.Format(
-                    CultureInfo.InvariantCulture,
-                    "{0:0} B/s = {1:0.0} % of line rate ({2:0} B/s); stop-and-wait bound B/(B+11+13) = {3:0} B/s → [bold]{4:0.0} % of the bound[/]",
-                    rate, 100 * rate / lineRate, lineRate, bound, 100 * rate / bound));
+
+                // Faster than the line rate allows: a pseudo-terminal or simulator without pacing,
+                // where a ratio to the line rate means nothing.
+                if (!paced || rate > lineRate * 1.02)
+                {
+                    grid.AddRow("throughput", string.Format(CultureInfo.InvariantCulture, "{0:0} B/s; the line was not paced at {1} baud (no ratio to the line rate)", rate, baud));
+                }
+                else
+                {
+                    grid.AddRow("throughput", string.Format(
+                        CultureInfo.InvariantCulture,
+                        "{0:0} B/s = {1:0.0} % of line rate ({2:0} B/s); stop-and-wait bound B/(B+11+13) = {3:0} B/s → [bold]{4:0.0} % of the bound[/]",
+                        rate, 100 * rate / lineRate, lineRate, bound, 100 * rate / bound));
+                }
             }
 
             grid.AddRow("retries", r.Resends + " resends, " + r.Restarts + " restarts, " + r.PowerCycles + " power cycles, " + r.DataFramesSent + " DATA frames");
@@ -111,12 +132,12 @@ namespace McuUpdater.Cli.Output
         }
 
         /// <summary>Words for a phase.</summary>
-        public static string PhaseText(UpdatePhase phase)
+        public static string PhaseText(UpdatePhase phase, bool powerControl = true)
         {
             switch (phase)
             {
                 case UpdatePhase.Verifying: return "verifying image";
-                case UpdatePhase.PowerCycling: return "power-cycling module";
+                case UpdatePhase.PowerCycling: return powerControl ? "power-cycling module" : "waiting for the module to be powered on";
                 case UpdatePhase.Syncing: return "syncing (0xB5 ticks)";
                 case UpdatePhase.Beginning: return "CMD_DL_BEGIN";
                 case UpdatePhase.Downloading: return "downloading";

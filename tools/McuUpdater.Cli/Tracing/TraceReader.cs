@@ -27,8 +27,12 @@ namespace McuUpdater.Cli.Tracing
     /// <summary>Reads the JSON Lines trace format written by <see cref="TraceWriter"/>.</summary>
     public static class TraceReader
     {
-        /// <summary>Reads every event of <paramref name="path"/>; throws <see cref="CliException"/> (TraceInvalid) with the line number on a malformed line.</summary>
-        public static List<TraceEvent> Read(string path)
+        /// <summary>
+        /// Reads every event of <paramref name="path"/>; throws <see cref="CliException"/> (TraceInvalid)
+        /// with the line number on a malformed line. An event whose time goes back is placed at the
+        /// time before it, and <paramref name="warnings"/> is told how many and where.
+        /// </summary>
+        public static List<TraceEvent> Read(string path, TextWriter warnings = null)
         {
             if (!File.Exists(path))
             {
@@ -36,8 +40,14 @@ namespace McuUpdater.Cli.Tracing
             }
 
             List<TraceEvent> events = new List<TraceEvent>();
+            string[] lines = File.ReadAllLines(path);
+
+            // A run killed while writing leaves its last line cut (no line break after it).
+            bool cutAtEnd = new FileInfo(path).Length > 0 && !EndsWithNewline(path);
             int lineNumber = 0;
-            foreach (string line in File.ReadLines(path))
+            int backwards = 0;
+            int firstBackwards = 0;
+            foreach (string line in lines)
             {
                 lineNumber++;
                 if (line.Trim().Length == 0)
@@ -47,15 +57,57 @@ namespace McuUpdater.Cli.Tracing
 
                 try
                 {
-                    events.Add(Parse(line));
+                    TraceEvent e = Parse(line);
+                    if (events.Count > 0 && e.TimeUs < events[events.Count - 1].TimeUs)
+                    {
+                        if (backwards++ == 0)
+                        {
+                            firstBackwards = lineNumber;
+                        }
+
+                        e = new TraceEvent { TimeUs = events[events.Count - 1].TimeUs, Tx = e.Tx, Data = e.Data, Power = e.Power, Released = e.Released };
+                    }
+
+                    events.Add(e);
                 }
-                catch (Exception ex) when (ex is JsonException || ex is FormatException || ex is InvalidOperationException || ex is KeyNotFoundException)
+                catch (Exception ex) when (ex is JsonException || ex is FormatException || ex is InvalidOperationException || ex is KeyNotFoundException || ex is ArgumentException)
                 {
+                    if (cutAtEnd && lineNumber == lines.Length)
+                    {
+                        warnings?.WriteLine("warning: " + path + ":" + lineNumber + ": the last line is cut (the run was stopped while writing it); decoded up to it");
+                        break;
+                    }
+
                     throw new CliException(ExitCode.TraceInvalid, path + ":" + lineNumber + ": " + ex.Message, ex);
                 }
             }
 
+            if (backwards > 0)
+            {
+                warnings?.WriteLine("warning: " + path + ":" + firstBackwards + ": time goes back; " + backwards + " event(s) placed at the time before them");
+            }
+
             return events;
+        }
+
+        private static bool EndsWithNewline(string path)
+        {
+            using FileStream file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            file.Seek(-1, SeekOrigin.End);
+            return file.ReadByte() == '\n';
+        }
+
+        /// <summary>Largest time a trace may hold: in nanoseconds (the VCD's unit) it still fits a long with room to add.</summary>
+        public const long MaxTimeUs = 9_000_000_000_000;
+
+        private static string Text(JsonElement root, string name)
+        {
+            if (!root.TryGetProperty(name, out JsonElement value) || value.ValueKind != JsonValueKind.String)
+            {
+                throw new FormatException("\"" + name + "\" must be a string");
+            }
+
+            return value.GetString();
         }
 
         /// <summary>Parses one line.</summary>
@@ -63,10 +115,24 @@ namespace McuUpdater.Cli.Tracing
         {
             using JsonDocument doc = JsonDocument.Parse(line);
             JsonElement root = doc.RootElement;
-            long t = root.GetProperty("t_us").GetInt64();
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException("a trace line is a JSON object");
+            }
+
+            if (!root.TryGetProperty("t_us", out JsonElement time) || time.ValueKind != JsonValueKind.Number || !time.TryGetInt64(out long t))
+            {
+                throw new FormatException("\"t_us\" must be a whole number of microseconds");
+            }
+
+            if (t < 0 || t > MaxTimeUs)
+            {
+                throw new FormatException("\"t_us\" " + t + " is outside 0.." + MaxTimeUs + " (about 104 days)");
+            }
+
             if (root.TryGetProperty("power", out JsonElement power))
             {
-                string p = power.GetString();
+                string p = power.ValueKind == JsonValueKind.String ? power.GetString() : null;
                 if (p != "on" && p != "off")
                 {
                     throw new FormatException("power must be \"on\" or \"off\", not \"" + p + "\"");
@@ -76,13 +142,13 @@ namespace McuUpdater.Cli.Tracing
                 return new TraceEvent { TimeUs = t, Power = p, Released = released };
             }
 
-            string dir = root.GetProperty("dir").GetString();
+            string dir = Text(root, "dir");
             if (dir != "tx" && dir != "rx")
             {
                 throw new FormatException("dir must be \"tx\" or \"rx\", not \"" + dir + "\"");
             }
 
-            string hex = root.GetProperty("hex").GetString().Replace(" ", string.Empty, StringComparison.Ordinal);
+            string hex = Text(root, "hex").Replace(" ", string.Empty, StringComparison.Ordinal);
             return new TraceEvent { TimeUs = t, Tx = dir == "tx", Data = Convert.FromHexString(hex) };
         }
     }

@@ -15,10 +15,15 @@ namespace McuUpdater.Cli.Tracing
     /// </summary>
     public sealed class TraceWriter : IDisposable
     {
+        /// <summary>How often written events reach the file: a run killed outright loses at most this much.</summary>
+        public const int FlushIntervalMs = 200;
+
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly TextWriter _out;
         private readonly object _lock = new object();
         private readonly StringBuilder _line = new StringBuilder(256);
+        private readonly System.Threading.Timer _flusher;
+        private bool _dirty;
         private bool _disposed;
 
         /// <summary>Creates (or truncates) <paramref name="path"/>.</summary>
@@ -31,6 +36,30 @@ namespace McuUpdater.Cli.Tracing
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw new CliException(ExitCode.OutputNotWritable, "cannot write trace file " + path + ": " + ex.Message, ex);
+            }
+
+            _flusher = new System.Threading.Timer(_ => Flush(), null, FlushIntervalMs, FlushIntervalMs);
+        }
+
+        /// <summary>Writes what is buffered to the file.</summary>
+        public void Flush()
+        {
+            lock (_lock)
+            {
+                if (_disposed || !_dirty)
+                {
+                    return;
+                }
+
+                try
+                {
+                    _out.Flush();
+                    _dirty = false;
+                }
+                catch (IOException)
+                {
+                    // A full disk: Dispose reports it at the end of the run.
+                }
             }
         }
 
@@ -63,6 +92,7 @@ namespace McuUpdater.Cli.Tracing
                     .Append(",\"dir\":\"").Append(tx ? "tx" : "rx").Append("\",\"hex\":\"")
                     .Append(Convert.ToHexString(buffer, offset, count)).Append("\"}");
                 _out.WriteLine(_line.ToString());
+                _dirty = true;
             }
         }
 
@@ -78,12 +108,14 @@ namespace McuUpdater.Cli.Tracing
 
                 _out.WriteLine("{\"t_us\":" + NowUs.ToString(CultureInfo.InvariantCulture) + ",\"power\":\"" + (on ? "on" : "off") + "\""
                     + (released ? ",\"pwrkey\":\"released\"" : string.Empty) + "}");
+                _dirty = true;
             }
         }
 
         /// <summary>Flushes and closes the file.</summary>
         public void Dispose()
         {
+            _flusher?.Dispose();
             lock (_lock)
             {
                 if (!_disposed)

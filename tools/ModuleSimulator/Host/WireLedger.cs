@@ -64,6 +64,7 @@ namespace McuUpdater.Simulator.Host
         private string _passNote;
         private bool _heldNoise;
         private int _gmrNoiseSeen;
+        private int _extraRepliesSeen;
         private int _atNoiseSeen;
 
         /// <summary>Creates a ledger for a run with <paramref name="plan"/>, forwarding tap calls to <paramref name="inner"/> (may be null).</summary>
@@ -257,6 +258,11 @@ namespace McuUpdater.Simulator.Host
 
                 _faultSeen[i] = true;
                 Hit();
+                if (f.Kind == BlockFaultKind.DuplicateReply || f.Kind == BlockFaultKind.Slow || f.Kind == BlockFaultKind.NoiseHeader)
+                {
+                    // Its second or late answer, or the ROM's answer to the noise, can land in the next exchange.
+                    _nextSendHit = true;
+                }
                 bool forces = f.Kind == BlockFaultKind.PowerLoss
                     || f.Kind == BlockFaultKind.EarlyFlashError
                     || (f.Kind == BlockFaultKind.Status && f.Value == Status.FlashError)
@@ -265,6 +271,13 @@ namespace McuUpdater.Simulator.Host
                 {
                     _restartForced = true;
                 }
+            }
+
+            if (_module != null && _module.ExtraRepliesSent != _extraRepliesSeen)
+            {
+                // An extra reply fired long ago lands in the exchange on the wire now.
+                _extraRepliesSeen = _module.ExtraRepliesSent;
+                Hit();
             }
 
             if (_plan.GmrAnswerNoiseFired != _gmrNoiseSeen || _plan.NoiseBeforeAtCommandsFired != _atNoiseSeen)
