@@ -9,6 +9,25 @@ namespace McuUpdater.Tests.Modem
     public class ScriptedSocketTests
     {
         [TestMethod]
+        public void BringUp_LateAnswersToAtAreNotTakenForTheNextCommands()
+        {
+            // The first AT's OK comes only after the second AT was sent (a busy host or a slow line):
+            // two OKs then stand for one command, and the spare one must not answer ATE0, whose own
+            // OK would answer CMEE, and so on until CPIN reads a bare OK as "SIM not ready".
+            ScriptedAtModule module = new ScriptedAtModule();
+            VirtualWire wire = new VirtualWire(module);
+            module.Then(null);
+            module.Then("\r\nOK\r\n\r\nOK\r\n");
+            module.Then("\r\nOK\r\n");
+            module.Then("\r\nOK\r\n");
+            module.Then("\r\n+CPIN: READY\r\n\r\nOK\r\n");
+            module.Then("\r\n+CGREG: 0,1\r\n\r\nOK\r\n");
+            IModuleNetwork net = ModuleNetworks.Create(wire.HostLink, wire.Clock, new ModemSettings(), null);
+            Assert.AreEqual(SocketOutcome.Ok, net.BringUp(), net.Socket.LastReason);
+            Assert.AreEqual(6, module.Commands.Count, "AT twice, ATE0, CMEE, CPIN once, CGREG");
+        }
+
+        [TestMethod]
         public void Qi_OpenResultBeforeTheOkIsTaken()
         {
             ScriptedAtModule module = new ScriptedAtModule();

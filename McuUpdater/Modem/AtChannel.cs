@@ -214,16 +214,24 @@ namespace McuUpdater.Modem
             _overlong = false;
         }
 
-        // Throws away whatever comes until the line has been quiet for a moment: the rest of a reply
-        // that went out of step must not be taken for the next command's.
-        private void Drain()
+        /// <summary>
+        /// Throws away whatever comes until the line has been quiet for <paramref name="quietMs"/>: answers to
+        /// commands sent again while their first answer was on its way must not be taken for the next command's.
+        /// </summary>
+        public void Settle(int quietMs)
         {
             Clear();
-            while (_link.Read(_rx, 0, _rx.Length, DrainQuietMs) > 0)
+            while (_link.Read(_rx, 0, _rx.Length, quietMs) > 0)
             {
             }
 
             Clear();
+        }
+
+        // The rest of a reply that went out of step must not be taken for the next command's.
+        private void Drain()
+        {
+            Settle(DrainQuietMs);
         }
 
         private void Begin(string command, string[] finals)

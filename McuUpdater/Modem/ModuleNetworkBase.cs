@@ -11,6 +11,9 @@ namespace McuUpdater.Modem
     /// </remarks>
     internal abstract class ModuleNetworkBase : IModuleNetwork, IModuleSocket
     {
+        // How long the line must stay quiet before answers gone out of step are taken as over.
+        private const int SettleQuietMs = 200;
+
         /// <summary>Largest payload of one send command (at-tcpip.md).</summary>
         public const int SendLimit = 1460;
 
@@ -540,6 +543,7 @@ namespace McuUpdater.Modem
         private SocketOutcome BringUpOnce()
         {
             long limit = Clock.NowMs + Settings.AliveLimitMs;
+            int probes = 0;
             while (true)
             {
                 if (_cancel != null && _cancel.IsCancelled)
@@ -548,9 +552,18 @@ namespace McuUpdater.Modem
                 }
 
                 long started = Clock.NowMs;
+                probes++;
                 AtResult r = Channel.Command("AT", Settings.AliveIntervalMs);
                 if (r == AtResult.Ok)
                 {
+                    if (probes > 1)
+                    {
+                        // The OK may answer an earlier AT whose answer was late: the answers to the others are
+                        // still coming and would each be taken for the next command's (ATE0, CMEE, then
+                        // CPIN reads a bare OK as "SIM not ready").
+                        Channel.Settle(SettleQuietMs);
+                    }
+
                     break;
                 }
 
@@ -578,6 +591,13 @@ namespace McuUpdater.Modem
 
             AtResult pin = Channel.Command("AT+CPIN?", Settings.CommandTimeoutMs);
             string ready = LineStarting("+CPIN:");
+            if (pin == AtResult.Ok && ready == null)
+            {
+                // A bare OK is no SIM answer: it belongs to an earlier command. Ask again on a quiet line.
+                Channel.Settle(SettleQuietMs);
+                pin = Channel.Command("AT+CPIN?", Settings.CommandTimeoutMs);
+                ready = LineStarting("+CPIN:");
+            }
             if (pin != AtResult.Ok || ready == null || ready.IndexOf("READY") < 0)
             {
                 if (pin == AtResult.Timeout || pin == AtResult.Restarted || RestartSeen)

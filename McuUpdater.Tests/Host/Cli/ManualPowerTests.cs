@@ -66,7 +66,20 @@ namespace McuUpdater.Tests.Host.Cli
 
             public Person(Func<long> syncs) => _syncs = syncs;
 
-            public Func<string> Error { get; set; } = () => string.Empty;
+            private readonly ManualResetEventSlim _watched = new ManualResetEventSlim(false);
+            private Func<string> _error = () => string.Empty;
+
+            /// <summary>What the tool has printed; a question waits until the test can read it (the
+            /// tool may ask before Start has returned the handle that reads its output).</summary>
+            public Func<string> Error
+            {
+                get => _error;
+                set
+                {
+                    _error = value;
+                    _watched.Set();
+                }
+            }
 
             public List<string> Asked { get; } = new List<string>();
 
@@ -74,6 +87,7 @@ namespace McuUpdater.Tests.Host.Cli
 
             public override string ReadLine()
             {
+                _watched.Wait(60000);
                 lock (Asked)
                 {
                     Asked.Add(Error());
